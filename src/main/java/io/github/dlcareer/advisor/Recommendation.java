@@ -1,0 +1,27 @@
+package io.github.dlcareer.advisor;
+
+import java.util.List;
+
+/**
+ * One piece of advice for one person, ranked.
+ *
+ * @param rank      1 for the strongest; follows {@code score}, ties broken by kind and id
+ * @param id        the advice id in {@code rules/advice.yaml}
+ * @param kind      advice to follow, or a warning about a risk
+ * @param topic     the theme, e.g. {@code gpu}, {@code advisor}, {@code abroad}
+ * @param title     a short title
+ * @param advice    the advice, in the project's own words
+ * @param score     the combined certainty of the rules that support it, in (0, 1]
+ * @param because   the profile facts that triggered it, as {@code path = value}
+ * @param citations the passages it rests on
+ */
+public record Recommendation(int rank, String id, Kind kind, String topic, String title, String advice,
+                             double score, List<String> because, List<Citation> citations) {
+
+    public enum Kind { ADVICE, WARNING }
+
+    public Recommendation {
+        because = List.copyOf(because);
+        citations = List.copyOf(citations);
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.dlcareer.advisor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+
+/** {@code advisor}: the root command; the work is done by its subcommands. */
+@Command(name = "advisor",
+        mixinStandardHelpOptions = true,
+        versionProvider = Versions.class,
+        description = "Ranked, cited career advice for deep learning, from a person's profile.",
+        subcommands = {AdviseCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                " 0:advice given",
+                " 1:failure, such as rules that do not compile",
+                " 2:bad usage or an invalid profile"})
+public final class Main implements Runnable {
+
+    /** Exit code for input the advisor cannot use (a bad profile), the same as for bad usage. */
+    static final int INVALID_INPUT = 2;
+    static final int FAILURE = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        Logging.quiet();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling, for main and for tests (which pass their own writers). */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("advisor: unexpected failure: " + e);
+            err.println("Run again with --verbose for details; please report it with the input that caused it.");
+            if (Logging.isVerbose()) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILURE;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, or help");
+    }
+}

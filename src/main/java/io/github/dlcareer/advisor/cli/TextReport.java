@@ -1,0 +1,71 @@
+package io.github.dlcareer.advisor.cli;
+
+import io.github.dlcareer.advisor.Advice;
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.Recommendation;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The readable form of advice: rank, title, advice, why, and the source for each recommendation. */
+final class TextReport {
+
+    private static final int WIDTH = 100;
+    private static final String INDENT = "   ";
+
+    private TextReport() {
+    }
+
+    static void write(Advice advice, PrintWriter out) {
+        int count = advice.recommendations().size();
+        out.println("Advice for " + advice.profile() + ": " + count + (count == 1 ? " recommendation" : " recommendations"));
+        if (count == 0) {
+            out.println();
+            out.println("No recommendation fits what this profile says yet: the more it says (skills, plans,");
+            out.println("hardware, the advisor or employer being weighed), the more the advisor can say.");
+        }
+        for (Recommendation r : advice.recommendations()) {
+            out.println();
+            out.printf(Locale.ROOT, "%d. %s%s  (%s, %s, score %.2f)%n", r.rank(),
+                    r.kind() == Recommendation.Kind.WARNING ? "WARNING: " : "", r.title(), r.topic(),
+                    r.kind().name().toLowerCase(Locale.ROOT), r.score());
+            wrap(out, r.advice(), INDENT);
+            if (!r.because().isEmpty()) {
+                wrap(out, "Why: " + String.join("; ", r.because()), INDENT);
+            }
+            for (Citation c : r.citations()) {
+                String author = c.author() == null ? "" : ", " + c.author();
+                wrap(out, "Source: \"" + c.title() + "\"" + author + ", " + c.section() + ":", INDENT);
+                wrap(out, "\u201c" + c.quote() + "\u201d", INDENT + "  ");
+            }
+        }
+        out.flush();
+    }
+
+    private static void wrap(PrintWriter out, String text, String indent) {
+        for (String line : lines(text, WIDTH - indent.length())) {
+            out.println(indent + line);
+        }
+    }
+
+    static List<String> lines(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

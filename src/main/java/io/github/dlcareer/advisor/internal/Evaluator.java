@@ -1,0 +1,25 @@
+package io.github.dlcareer.advisor.internal;
+
+import io.github.dlcareer.advisor.Advice;
+import io.github.dlcareer.advisor.Profile;
+import org.kie.api.runtime.KieSession;
+
+/** Runs one profile through a rule book: a fresh session each time, so evaluations never share state. */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    public static Advice evaluate(RuleBook book, Profile profile) {
+        EvidenceCollector evidence = new EvidenceCollector(book, profile);
+        KieSession session = book.kieBase().newKieSession();
+        try {
+            session.setGlobal("evidence", evidence);
+            session.insert(profile);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        return evidence.advice();
+    }
+}

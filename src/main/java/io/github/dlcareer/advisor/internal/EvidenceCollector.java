@@ -1,0 +1,141 @@
+package io.github.dlcareer.advisor.internal;
+
+import io.github.dlcareer.advisor.Advice;
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.Profile;
+import io.github.dlcareer.advisor.Recommendation;
+import io.github.dlcareer.advisor.rules.Evidence;
+import io.github.dlcareer.advisor.rules.Finding;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code evidence} global of one evaluation: collects what the rules found, then combines the evidence
+ * per recommendation and ranks. One per session, so never shared between threads.
+ */
+final class EvidenceCollector implements Evidence {
+
+    /** One rule's firing for or against its recommendation. */
+    record Hit(RuleInfo rule, boolean supports, List<String> because) {
+    }
+
+    private static final Comparator<Scored> RANKING = Comparator
+            .comparingDouble(Scored::certainty).reversed()
+            .thenComparing(s -> s.entry().kind() == Recommendation.Kind.WARNING ? 0 : 1)
+            .thenComparing(s -> s.entry().id());
+
+    private final RuleBook book;
+    private final Profile profile;
+    private final List<Hit> hits = new ArrayList<>();
+    private final Map<String, List<Finding>> findings = new HashMap<>();
+
+    EvidenceCollector(RuleBook book, Profile profile) {
+        this.book = book;
+        this.profile = profile;
+    }
+
+    @Override
+    public void support(RuleContext kcontext) {
+        hit(kcontext, true);
+    }
+
+    @Override
+    public void weaken(RuleContext kcontext) {
+        hit(kcontext, false);
+    }
+
+    @Override
+    public Finding finding(String name, RuleContext kcontext) {
+        return finding(name, null, kcontext);
+    }
+
+    @Override
+    public Finding finding(String name, String detail, RuleContext kcontext) {
+        Finding finding = new Finding(name, detail, because(rule(kcontext)));
+        findings.computeIfAbsent(name, n -> new ArrayList<>()).add(finding);
+        return finding;
+    }
+
+    private void hit(RuleContext kcontext, boolean supports) {
+        RuleInfo rule = rule(kcontext);
+        if (rule.recommend() == null) {
+            throw new IllegalStateException("rule \"" + rule.name() + "\" (" + rule.file() + ":" + rule.line()
+                    + ") calls evidence." + (supports ? "support" : "weaken") + " but has no @recommend");
+        }
+        hits.add(new Hit(rule, supports, because(rule)));
+    }
+
+    private RuleInfo rule(RuleContext kcontext) {
+        return book.rule(kcontext.getRule().getName());
+    }
+
+    /** The known profile facts a rule tested, then the facts behind the findings it matched. */
+    private List<String> because(RuleInfo rule) {
+        Set<String> because = new LinkedHashSet<>();
+        for (String path : rule.paths()) {
+            Object value = ProfileSchema.valueAt(profile, path);
+            if (value != null) {
+                because.add(path + " = " + format(value));
+            }
+        }
+        for (String name : rule.findings()) {
+            for (Finding finding : findings.getOrDefault(name, List.of())) {
+                because.addAll(finding.because());
+            }
+        }
+        return List.copyOf(because);
+    }
+
+    private static String format(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
+    }
+
+    private record Scored(Catalog.Entry entry, double certainty, List<String> because, List<Citation> citations) {
+    }
+
+    /** Combines the evidence per recommendation and ranks the result. */
+    Advice advice() {
+        // Hits are taken in rule order, not firing order, so that the arithmetic is the same every time.
+        hits.sort(Comparator.comparingInt((Hit h) -> h.rule().order()));
+        Map<String, List<Hit>> byAdvice = new LinkedHashMap<>();
+        for (Hit hit : hits) {
+            byAdvice.computeIfAbsent(hit.rule().recommend(), id -> new ArrayList<>()).add(hit);
+        }
+        List<Scored> scored = new ArrayList<>();
+        byAdvice.forEach((id, evidence) -> {
+            double certainty = CertaintyFactors.combine(evidence.stream().filter(Hit::supports)
+                            .mapToDouble(h -> h.rule().weight()).toArray(),
+                    evidence.stream().filter(h -> !h.supports()).mapToDouble(h -> h.rule().weight()).toArray());
+            if (certainty > 0) {
+                Set<String> because = new LinkedHashSet<>();
+                Set<Citation> citations = new LinkedHashSet<>();
+                evidence.stream().filter(Hit::supports).forEach(h -> {
+                    because.addAll(h.because());
+                    citations.addAll(h.rule().citations());
+                });
+                scored.add(new Scored(book.catalog().advice().get(id), certainty, List.copyOf(because),
+                        List.copyOf(citations)));
+            }
+        });
+        scored.sort(RANKING);
+        List<Recommendation> recommendations = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
+            Catalog.Entry e = s.entry();
+            recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
+                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
+        }
+        return new Advice(profile.id(), recommendations, List.of(), List.of());
+    }
+}

@@ -1,0 +1,399 @@
+package io.github.dlcareer.advisor.internal;
+
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.InvalidRulesException;
+import io.github.dlcareer.advisor.Problem;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Turns a rules folder into a {@link RuleBook}: reads the catalogues, parses every {@code .drl} file to learn
+ * each rule's metadata and the facts it looks at, checks that every rule recommends known advice and cites
+ * known passages, and compiles the DRL at run time with Drools' executable model. Every problem is collected
+ * and reported at once, each with its file and line.
+ */
+public final class RulesCompiler {
+
+    /** Where the copy of {@code rules/} sits inside the jar. */
+    static final String BUNDLED = "io/github/dlcareer/advisor/rules";
+    static final String BUNDLED_LABEL = "<bundled rules>";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RulesCompiler.class);
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+    private static final Pattern PATH = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)+)");
+    private static final Pattern FINDING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
+
+    private final Path folder;
+    private final String label;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private RulesCompiler(Path folder, String label) {
+        this.folder = folder;
+        this.label = label;
+    }
+
+    /** Compiles the rules in a folder; throws with every problem found. */
+    public static RuleBook compile(Path folder) {
+        return new RulesCompiler(folder, folder.toString()).compile();
+    }
+
+    /** Compiles the copy of the rules bundled in the jar. */
+    public static RuleBook compileBundled() {
+        return new RulesCompiler(bundledFolder(), BUNDLED_LABEL).compile();
+    }
+
+    /** The bundled rules folder, as a path (inside the jar's file system when run from a jar). */
+    public static Path bundledFolder() {
+        URL url = RulesCompiler.class.getClassLoader().getResource(BUNDLED + "/" + Catalog.ADVICE);
+        if (url == null) {
+            throw new IllegalStateException("no bundled rules on the class path at " + BUNDLED);
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    // opened by an earlier call: the same jar, so the same rules
+                }
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled rules at " + url, e);
+        }
+    }
+
+    private RuleBook compile() {
+        long start = System.nanoTime();
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidRulesException(List.of(Problem.error(label, 0, 0, null, "not a folder of rules")));
+        }
+        Catalog catalog = Catalog.read(folder, label, problems);
+        Map<String, String> drl = readDrlFiles();
+        List<RuleInfo> rules = describe(drl, catalog);
+        if (drl.isEmpty()) {
+            problems.add(Problem.error(label, 0, 0, null, "no .drl files"));
+        }
+        if (hasErrors()) {
+            throw new InvalidRulesException(problems);
+        }
+        KieBase kieBase = build(drl, rules);
+        if (hasErrors()) {
+            throw new InvalidRulesException(problems);
+        }
+        LOG.debug("compiled {} rules from {} in {} ms", rules.size(), label, (System.nanoTime() - start) / 1_000_000);
+        return new RuleBook(label, kieBase, catalog, rules);
+    }
+
+    private boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** Every {@code .drl} file under the folder, by relative path in sorted order, with its text. */
+    private Map<String, String> readDrlFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            List<Path> drl = paths.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+            for (Path path : drl) {
+                files.put(folder.relativize(path).toString().replace('\\', '/'), Files.readString(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules in " + label, e);
+        }
+        return files;
+    }
+
+    private String where(String file) {
+        return label + "/" + file;
+    }
+
+    // ---- parsing: metadata and the facts each rule looks at ------------------------------------------
+
+    private List<RuleInfo> describe(Map<String, String> drl, Catalog catalog) {
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, String> firstPlace = new HashMap<>();
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+            PackageDescr descr;
+            try {
+                descr = parser.parse(false, file.getValue());
+            } catch (DroolsParserException e) {
+                problems.add(Problem.error(where(file.getKey()), e.getLineNumber(), e.getColumn(), null, e.getMessage()));
+                continue;
+            }
+            if (parser.hasErrors() || descr == null) {
+                for (DroolsError error : parser.getErrors()) {
+                    int line = error instanceof ParserError p ? p.getRow() : firstLine(error.getLines());
+                    int column = error instanceof ParserError p ? p.getCol() + 1 : 0;
+                    problems.add(Problem.error(where(file.getKey()), line, column, null, error.getMessage()));
+                }
+                continue;
+            }
+            for (RuleDescr rule : descr.getRules()) {
+                String place = where(file.getKey()) + ":" + rule.getLine();
+                String earlier = firstPlace.putIfAbsent(rule.getName(), place);
+                if (earlier != null) {
+                    problems.add(Problem.error(where(file.getKey()), rule.getLine(), rule.getColumn(), rule.getName(),
+                            "a rule of this name is already defined at " + earlier + "; rule names must be unique"));
+                    continue;
+                }
+                rules.add(describe(rules.size(), file.getKey(), rule, catalog));
+            }
+        }
+        return rules;
+    }
+
+    private RuleInfo describe(int order, String file, RuleDescr rule, Catalog catalog) {
+        String recommend = metadata(rule, "recommend");
+        String cite = metadata(rule, "cite");
+        String weightText = metadata(rule, "weight");
+        String where = where(file);
+        if (recommend != null && !catalog.advice().containsKey(recommend)) {
+            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                    "@recommend names the advice id '" + recommend + "', which advice.yaml does not define"));
+        }
+        if (recommend != null && cite == null) {
+            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                    "a rule that recommends must @cite the passage it rests on"));
+        }
+        List<Citation> citations = new ArrayList<>();
+        if (cite != null) {
+            for (String passage : cite.split("\\s*,\\s*")) {
+                if (catalog.passages().containsKey(passage)) {
+                    citations.add(catalog.citation(passage));
+                } else {
+                    problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                            "@cite names the passage '" + passage + "', which sources.yaml does not define"));
+                }
+            }
+        }
+        double weight = RuleInfo.DEFAULT_WEIGHT;
+        if (weightText != null) {
+            try {
+                weight = Double.parseDouble(weightText);
+            } catch (NumberFormatException e) {
+                weight = Double.NaN;
+            }
+            if (!(weight > 0 && weight <= 1)) {
+                problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                        "@weight must be a number above 0 and at most 1, not '" + weightText + "'"));
+            }
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        Set<String> findings = new LinkedHashSet<>();
+        collect(rule.getLhs(), paths, findings);
+        return new RuleInfo(order, rule.getName(), where, rule.getLine(), recommend, weight, citations,
+                List.copyOf(paths), List.copyOf(findings));
+    }
+
+    private static String metadata(RuleDescr rule, String name) {
+        AnnotationDescr annotation = rule.getAnnotation(name);
+        if (annotation == null || annotation.getSingleValue() == null) {
+            return null;
+        }
+        return AnnotationDescr.unquote(String.valueOf(annotation.getSingleValue()).strip()).strip();
+    }
+
+    /** The profile paths and finding names that the positive conditions of a rule look at. */
+    private static void collect(BaseDescr descr, Set<String> paths, Set<String> findings) {
+        if (descr == null || descr instanceof NotDescr) {
+            return; // what a rule requires to be absent is no reason to show
+        }
+        if (descr instanceof PatternDescr pattern) {
+            String type = pattern.getObjectType();
+            for (BaseDescr constraint : pattern.getDescrs()) {
+                if (constraint instanceof ExprConstraintDescr expression) {
+                    String text = expression.getExpression();
+                    if (type.endsWith("Profile")) {
+                        Matcher m = PATH.matcher(text);
+                        while (m.find()) {
+                            if (ProfileSchema.leaf(m.group(1)) != null) {
+                                paths.add(m.group(1));
+                            }
+                        }
+                    } else if (type.endsWith("Finding")) {
+                        Matcher m = FINDING_NAME.matcher(text);
+                        while (m.find()) {
+                            findings.add(m.group(1));
+                        }
+                    }
+                }
+            }
+            if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                collect(accumulate.getInput(), paths, findings);
+            }
+        } else if (descr instanceof ConditionalElementDescr group) {
+            for (Object child : group.getDescrs()) {
+                collect((BaseDescr) child, paths, findings);
+            }
+        }
+    }
+
+    // ---- compiling ---------------------------------------------------------------------------------
+
+    private KieBase build(Map<String, String> drl, List<RuleInfo> rules) {
+        KieServices services = KieServices.Factory.get();
+        ReleaseId release = services.newReleaseId("io.github.dlcareer", "advisor-rules",
+                "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(release);
+        Map<String, String> labels = new HashMap<>();
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            String path = "src/main/resources/advisor/" + file.getKey();
+            labels.put(path, file.getKey());
+            files.write(path, file.getValue());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            report(message, labels, drl, rules);
+        }
+        if (hasErrors()) {
+            return null;
+        }
+        try {
+            return services.newKieContainer(release).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(release); // or every rebuild would stay in memory
+        }
+    }
+
+    /** Reports a compiler message at its DRL file and line, finding them when Drools does not say. */
+    private void report(Message message, Map<String, String> labels, Map<String, String> drl, List<RuleInfo> rules) {
+        String text = message.getText().strip();
+        if (text.startsWith("Java source of ") && text.endsWith("in error:")) {
+            return; // a heading Drools adds to the real error, which is reported on its own
+        }
+        String file = labels.get(message.getPath());
+        int line = message.getLine();
+        int column = message.getColumn();
+        if (file == null || line <= 0) {
+            Located located = locate(text, file == null ? drl : Map.of(file, drl.get(file)));
+            if (located != null) {
+                file = located.file();
+                line = located.line();
+                column = located.column();
+            } else {
+                line = 0;
+                column = 0;
+            }
+        }
+        String rule = ruleAt(rules, file, line);
+        problems.add(Problem.error(file == null ? label : where(file), line, column, rule, readable(text)));
+    }
+
+    private record Located(String file, int line, int column) {
+    }
+
+    /**
+     * Drools' messages about types and fields often carry no line (it says -1): find the rarest word of the
+     * message that the DRL contains (such as the misspelled field) and report where it stands.
+     */
+    private static Located locate(String message, Map<String, String> drl) {
+        Located best = null;
+        int bestCount = Integer.MAX_VALUE;
+        Matcher words = WORD.matcher(message);
+        while (words.find()) {
+            String word = words.group();
+            if (word.length() < 3) {
+                continue;
+            }
+            Pattern whole = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
+            int count = 0;
+            Located first = null;
+            for (Map.Entry<String, String> file : drl.entrySet()) {
+                Matcher m = whole.matcher(file.getValue());
+                while (m.find()) {
+                    count++;
+                    if (first == null) {
+                        first = at(file.getKey(), file.getValue(), m.start());
+                    }
+                }
+            }
+            if (count > 0 && count < bestCount) {
+                best = first;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static Located at(String file, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Located(file, line, offset - lineStart + 1);
+    }
+
+    private String ruleAt(List<RuleInfo> rules, String file, int line) {
+        if (file == null || line <= 0) {
+            return null;
+        }
+        String where = where(file);
+        RuleInfo found = null;
+        for (RuleInfo rule : rules) {
+            if (rule.file().equals(where) && rule.line() <= line) {
+                found = rule;
+            }
+        }
+        return found == null ? null : found.name();
+    }
+
+    /** Drools' wording, with the generated-code noise taken out. */
+    private static String readable(String text) {
+        String firstLine = text.lines().findFirst().orElse(text).strip();
+        return firstLine.replaceAll("\\bio\\.github\\.dlcareer\\.advisor\\.", "")
+                .replace('$', '.');
+    }
+
+    private static int firstLine(int[] lines) {
+        return lines == null || lines.length == 0 ? 0 : Arrays.stream(lines).filter(l -> l > 0).findFirst().orElse(0);
+    }
+}
