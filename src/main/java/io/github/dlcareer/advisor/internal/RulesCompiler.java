@@ -58,7 +58,7 @@ import java.util.stream.Stream;
 public final class RulesCompiler {
 
     /** Where the copy of {@code rules/} sits inside the jar. */
-    static final String BUNDLED = "io/github/dlcareer/advisor/rules";
+    static final String BUNDLED = "io/github/dlcareer/advisor/bundled-rules"; // not a package name: no class can land here
     static final String BUNDLED_LABEL = "<bundled rules>";
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesCompiler.class);
