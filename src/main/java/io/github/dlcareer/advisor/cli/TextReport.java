@@ -36,8 +36,8 @@ final class TextReport {
                 wrap(out, "Why: " + String.join("; ", r.because()), INDENT);
             }
             for (Citation c : r.citations()) {
-                String author = c.author() == null ? "" : ", " + c.author();
-                wrap(out, "Source: \"" + c.title() + "\"" + author + ", " + c.section() + ":", INDENT);
+                String author = c.author() == null ? "" : " by " + c.author();
+                wrap(out, "Source: \"" + c.title() + "\"" + author + " \u2014 " + c.section(), INDENT);
                 wrap(out, "\u201c" + c.quote() + "\u201d", INDENT + "  ");
             }
         }

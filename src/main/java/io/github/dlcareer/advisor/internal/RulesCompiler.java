@@ -66,6 +66,12 @@ public final class RulesCompiler {
     private static final Pattern PATH = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)+)");
     private static final Pattern FINDING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
+    private static final Pattern COMMENT_OR_STRING = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
+    /** The wording of Drools' messages, never the culprit. */
+    private static final Set<String> MESSAGE_WORDS = Set.of("unknown", "field", "class", "method", "type",
+            "variable", "the", "for", "cannot", "resolved", "unable", "rule", "error", "undefined", "not", "and",
+            "with", "are", "arguments", "applicable", "expression", "parse", "invalid");
+    private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ ");
 
     private final Path folder;
     private final String label;
@@ -169,7 +175,8 @@ public final class RulesCompiler {
                 for (DroolsError error : parser.getErrors()) {
                     int line = error instanceof ParserError p ? p.getRow() : firstLine(error.getLines());
                     int column = error instanceof ParserError p ? p.getCol() + 1 : 0;
-                    problems.add(Problem.error(where(file.getKey()), line, column, null, error.getMessage()));
+                    problems.add(Problem.error(where(file.getKey()), line, column, null,
+                            PARSER_PREFIX.matcher(error.getMessage()).replaceFirst("")));
                 }
                 continue;
             }
@@ -329,21 +336,25 @@ public final class RulesCompiler {
 
     /**
      * Drools' messages about types and fields often carry no line (it says -1): find the rarest word of the
-     * message that the DRL contains (such as the misspelled field) and report where it stands.
+     * message that the DRL's code contains (such as the misspelled field) and report where it stands.
+     * Comments and strings are blanked first, so that prose never matches.
      */
     private static Located locate(String message, Map<String, String> drl) {
+        Map<String, String> code = new LinkedHashMap<>();
+        drl.forEach((file, text) -> code.put(file,
+                COMMENT_OR_STRING.matcher(text).replaceAll(m -> " ".repeat(m.group().length()))));
         Located best = null;
         int bestCount = Integer.MAX_VALUE;
         Matcher words = WORD.matcher(message);
         while (words.find()) {
             String word = words.group();
-            if (word.length() < 3) {
+            if (word.length() < 3 || MESSAGE_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
             Pattern whole = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
             int count = 0;
             Located first = null;
-            for (Map.Entry<String, String> file : drl.entrySet()) {
+            for (Map.Entry<String, String> file : code.entrySet()) {
                 Matcher m = whole.matcher(file.getValue());
                 while (m.find()) {
                     count++;

@@ -1,0 +1,152 @@
+package io.github.dlcareer.advisor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, run in-process with captured output: never System.exit. */
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Nested
+    @DisplayName("advisor advise")
+    class Advise {
+
+        @Test
+        void printsReadableAdviceByDefault() {
+            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString())
+                    .startsWith("Advice for gpu-none: ")
+                    .contains("1. ")
+                    .contains("Why: hardware.gpu = NONE")
+                    .contains("Source: \"Deep Learning Career Faq\" by Kyubyong Park");
+            assertThat(err.toString()).isEmpty();
+        }
+
+        @Test
+        void printsTheJsonOfTheOutputContract() throws Exception {
+            int exit = run("advise", "examples/profiles/advisor-red-flags.yaml", "--format", "json", "--rules", "rules");
+
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            assertThat(exit).isZero();
+            assertThat(json.get("profile").asText()).isEqualTo("advisor-red-flags");
+            JsonNode first = json.get("recommendations").get(0);
+            assertThat(first.get("rank").asInt()).isEqualTo(1);
+            assertThat(first.fieldNames()).toIterable().containsExactly(
+                    "rank", "id", "kind", "topic", "title", "advice", "score", "because", "citations");
+            assertThat(first.get("citations").get(0).fieldNames()).toIterable()
+                    .contains("source", "title", "author", "section", "quote");
+            assertThat(json.get("conflicts").isArray()).isTrue();
+            assertThat(json.get("questions").isArray()).isTrue();
+        }
+
+        @Test
+        void usesTheRulesFolderOfTheWorkingDirectoryByDefault() {
+            int exit = run("advise", "examples/profiles/gpu-none.yaml");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("Why: hardware.gpu = NONE");
+        }
+
+        @Test
+        void rejectsAnInvalidProfileWithExitCode2AndNoStackTrace(@TempDir Path dir) throws Exception {
+            Path profile = dir.resolve("bad.yaml");
+            Files.writeString(profile, "id: bad\nskills:\n  math: 9\nhardware: {gpu: laptop}\n");
+
+            int exit = run("advise", profile.toString(), "--rules", "rules");
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString())
+                    .contains(profile + ":3:9: skills.math: expected a whole number from 0 (none) to 5 (expert), got 9")
+                    .contains(profile + ":4:17: hardware.gpu: expected one of NONE, CLOUD, OWN, got \"laptop\"")
+                    .contains("2 errors")
+                    .doesNotContain("Exception", "\tat ");
+        }
+
+        @Test
+        void warnsOfAnUnknownFieldAndStillAdvises(@TempDir Path dir) throws Exception {
+            Path profile = dir.resolve("typo.yaml");
+            Files.writeString(profile, "id: typo\nhardware: {gpus: NONE}\n");
+
+            assertThat(run("advise", profile.toString(), "--rules", "rules")).isZero();
+            assertThat(err.toString()).contains("warning: hardware.gpus: unknown field");
+        }
+
+        @Test
+        void rejectsAnUnknownFieldWhenStrict(@TempDir Path dir) throws Exception {
+            Path profile = dir.resolve("typo.yaml");
+            Files.writeString(profile, "id: typo\nhardware: {gpus: NONE}\n");
+
+            assertThat(run("advise", profile.toString(), "--rules", "rules", "--strict")).isEqualTo(2);
+            assertThat(err.toString()).contains("hardware.gpus: unknown field; did you mean hardware.gpu?");
+        }
+
+        @Test
+        void reportsAMissingProfileFile() {
+            assertThat(run("advise", "no/such/profile.yaml")).isEqualTo(2);
+            assertThat(err.toString()).contains("no/such/profile.yaml: no such file");
+        }
+
+        @Test
+        void reportsBrokenRulesWithFileAndLineAndExitCode1(@TempDir Path dir) throws Exception {
+            for (String name : new String[] {"sources.yaml", "advice.yaml", "gpu.drl"}) {
+                Files.copy(Path.of("rules", name), dir.resolve(name));
+            }
+            Path gpu = dir.resolve("gpu.drl");
+            Files.writeString(gpu, Files.readString(gpu).replaceFirst("hardware\\.gpu", "hardware.gpuu"));
+
+            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).containsPattern(java.util.regex.Pattern.quote(gpu.toString()) + ":\\d+:\\d+: ")
+                    .contains("gpuu").doesNotContain("\tat ");
+        }
+
+        @Test
+        void rejectsAnUnknownFormat() {
+            assertThat(run("advise", "examples/profiles/gpu-none.yaml", "--format", "pdf")).isEqualTo(2);
+            assertThat(err.toString()).contains("--format").contains("text, json");
+        }
+    }
+
+    @Test
+    void showsItsVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).contains("dl-career-advisor").contains("Drools");
+    }
+
+    @Test
+    void showsHelpWithTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("advise").contains("Exit codes:");
+    }
+
+    @Test
+    void withoutACommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("name a command");
+    }
+}
