@@ -97,6 +97,103 @@ class AdvisorTest {
     }
 
     @Nested
+    @DisplayName("questions, conflicts and the plan")
+    class QuestionsConflictsPlan {
+
+        private Advisor advisor(Path dir) throws Exception {
+            TestRules.miniRules(dir, "t.drl",
+                    rule("one when math is strong", "one", 0.6, "Profile( skills.math >= 3 )", "support")
+                    + rule("two when math is weak", "two", 0.6, "Profile( skills.math < 3 )", "support")
+                    + rule("risk without a GPU", "risk", 0.6, "Profile( hardware.gpu == Gpu.NONE )", "support")
+                    + """
+                    rule "Ask about mathematics"
+                        @ask("math") @weight(0.4)
+                    when
+                        Profile( skills.math == null )
+                    then
+                        evidence.ask(kcontext);
+                    end
+
+                    rule "Ask about the GPU"
+                        @ask("gpu") @weight(0.9)
+                    when
+                        Profile( hardware.gpu == null )
+                    then
+                        evidence.ask(kcontext);
+                    end
+                    """);
+            Files.writeString(dir.resolve("questions.yaml"), """
+                    questions:
+                      - {id: math, field: skills.math, text: "How strong is your mathematics?"}
+                      - {id: gpu, field: hardware, text: "Do you have a GPU?"}
+                    """);
+            Files.writeString(dir.resolve("advice.yaml"), """
+                    advice:
+                      - {id: one, kind: ADVICE, topic: t, title: One, advice: Do one., step: 2}
+                      - {id: two, kind: ADVICE, topic: t, title: Two, advice: Do two., step: 1}
+                      - {id: risk, kind: WARNING, topic: t, title: Risk, advice: Mind the risk., step: 3}
+                    conflicts:
+                      - id: one-or-two
+                        title: One or two?
+                        sides:
+                          - {advice: one, position: The first document says one.}
+                          - {advice: two, position: The second says two.}
+                    """);
+            return Advisor.builder().rules(dir).build();
+        }
+
+        @Test
+        void unknownFactsThatMatterAreAskedMostImportantFirstWithTheAdviceTheyAffect(@TempDir Path dir)
+                throws Exception {
+            Advice advice = advisor(dir).advise(Profile.unknown("nobody"));
+
+            assertThat(advice.questions()).extracting(Advice.Question::id).containsExactly("gpu", "math");
+            assertThat(advice.question("math").orElseThrow().affects()).containsExactly("one", "two");
+            assertThat(advice.question("gpu").orElseThrow().affects()).containsExactly("risk");
+        }
+
+        @Test
+        void aConflictShowsEverySideEachCitedWhenOneSideIsGiven(@TempDir Path dir) throws Exception {
+            Advice advice = advisor(dir).advise(ProfileReader.create().parse("id: a\nskills: {math: 4}", "a.yaml"));
+
+            assertThat(advice.conflicts()).singleElement().satisfies(conflict -> {
+                assertThat(conflict.id()).isEqualTo("one-or-two");
+                assertThat(conflict.sides()).extracting(Advice.Side::advice, Advice.Side::given)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("one", true),
+                                org.assertj.core.groups.Tuple.tuple("two", false));
+                assertThat(conflict.sides()).allSatisfy(side -> assertThat(side.citations()).isNotEmpty());
+            });
+        }
+
+        @Test
+        void noConflictIsShownWhenNoSideIsGiven(@TempDir Path dir) throws Exception {
+            assertThat(advisor(dir).advise(Profile.unknown("nobody")).conflicts()).isEmpty();
+        }
+
+        @Test
+        void stepsOfThePlanComeInStepOrderWhateverTheirRank(@TempDir Path dir) throws Exception {
+            Advice advice = advisor(dir).advise(ProfileReader.create()
+                    .parse("id: a\nskills: {math: 1}\nhardware: {gpu: NONE}", "a.yaml"));
+
+            assertThat(advice.plan()).containsExactly("two", "risk");
+        }
+
+        @Test
+        void anAskForAnUnknownQuestionIsARulesError(@TempDir Path dir) throws Exception {
+            advisor(dir);
+            Files.writeString(dir.resolve("t.drl"), Files.readString(dir.resolve("t.drl"))
+                    .replace("@ask(\"math\")", "@ask(\"maths\")"));
+
+            InvalidRulesException e = catchThrowableOfType(InvalidRulesException.class,
+                    () -> Advisor.builder().rules(dir).build());
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("Ask about mathematics");
+                assertThat(p.message()).contains("'maths'");
+            });
+        }
+    }
+
+    @Nested
     @DisplayName("the output")
     class Determinism {
 

@@ -25,6 +25,9 @@ final class TextReport {
             out.println();
             out.println("No recommendation fits what this profile says yet: the more it says (skills, plans,");
             out.println("hardware, the advisor or employer being weighed), the more the advisor can say.");
+            if (!advice.questions().isEmpty()) {
+                out.println("Start with the questions below.");
+            }
         }
         for (Recommendation r : advice.recommendations()) {
             out.println();
@@ -39,6 +42,32 @@ final class TextReport {
                 String author = c.author() == null ? "" : " by " + c.author();
                 wrap(out, "Source: \"" + c.title() + "\"" + author + " \u2014 " + c.section(), INDENT);
                 wrap(out, "\u201c" + c.quote() + "\u201d", INDENT + "  ");
+            }
+        }
+        if (!advice.plan().isEmpty()) {
+            out.println();
+            out.println("Your plan, from where you are now:");
+            int step = 1;
+            for (String id : advice.plan()) {
+                out.println(INDENT + step++ + ". " + advice.recommendation(id).map(Recommendation::title).orElse(id));
+            }
+        }
+        for (Advice.Conflict conflict : advice.conflicts()) {
+            out.println();
+            wrap(out, "The documents disagree: " + conflict.title(), "");
+            for (Advice.Side side : conflict.sides()) {
+                wrap(out, "- " + side.position() + (side.given() ? " (the side your profile points to)" : ""), INDENT);
+                for (Citation c : side.citations()) {
+                    wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + c.title(), INDENT + "  ");
+                }
+            }
+        }
+        if (!advice.questions().isEmpty()) {
+            out.println();
+            out.println("Questions whose answers would change this advice:");
+            for (Advice.Question q : advice.questions()) {
+                wrap(out, "- " + q.text() + " (" + q.field()
+                        + (q.affects().isEmpty() ? "" : "; bears on " + String.join(", ", q.affects())) + ")", INDENT);
             }
         }
         out.flush();

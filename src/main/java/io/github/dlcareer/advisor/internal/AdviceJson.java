@@ -46,33 +46,33 @@ public final class AdviceJson {
                 json.writeStringField("advice", r.advice());
                 json.writeNumberField("score", r.score());
                 strings(json, "because", r.because());
-                json.writeArrayFieldStart("citations");
-                for (Citation c : r.citations()) {
+                citations(json, r.citations());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            strings(json, "plan", advice.plan());
+            json.writeArrayFieldStart("conflicts");
+            for (Advice.Conflict c : advice.conflicts()) {
+                json.writeStartObject();
+                json.writeStringField("id", c.id());
+                json.writeStringField("title", c.title());
+                json.writeArrayFieldStart("sides");
+                for (Advice.Side side : c.sides()) {
                     json.writeStartObject();
-                    json.writeStringField("passage", c.passage());
-                    json.writeStringField("source", c.source());
-                    json.writeStringField("title", c.title());
-                    json.writeStringField("author", c.author());
-                    json.writeStringField("section", c.section());
-                    json.writeStringField("quote", c.quote());
+                    json.writeStringField("advice", side.advice());
+                    json.writeStringField("position", side.position());
+                    json.writeBooleanField("given", side.given());
+                    citations(json, side.citations());
                     json.writeEndObject();
                 }
                 json.writeEndArray();
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("conflicts");
-            for (Advice.Conflict c : advice.conflicts()) {
-                json.writeStartObject();
-                json.writeStringField("id", c.id());
-                json.writeStringField("title", c.title());
-                strings(json, "sides", c.sides());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
             json.writeArrayFieldStart("questions");
             for (Advice.Question q : advice.questions()) {
                 json.writeStartObject();
+                json.writeStringField("id", q.id());
                 json.writeStringField("field", q.field());
                 json.writeStringField("text", q.text());
                 strings(json, "affects", q.affects());
@@ -83,6 +83,21 @@ public final class AdviceJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void citations(JsonGenerator json, List<Citation> citations) throws IOException {
+        json.writeArrayFieldStart("citations");
+        for (Citation c : citations) {
+            json.writeStartObject();
+            json.writeStringField("passage", c.passage());
+            json.writeStringField("source", c.source());
+            json.writeStringField("title", c.title());
+            json.writeStringField("author", c.author());
+            json.writeStringField("section", c.section());
+            json.writeStringField("quote", c.quote());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {

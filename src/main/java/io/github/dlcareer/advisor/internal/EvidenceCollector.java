@@ -28,6 +28,10 @@ final class EvidenceCollector implements Evidence {
     record Hit(RuleInfo rule, boolean supports, List<String> because) {
     }
 
+    private static final Comparator<RuleInfo> QUESTION_ORDER = Comparator
+            .comparingDouble(RuleInfo::weight).reversed()
+            .thenComparing(RuleInfo::order);
+
     private static final Comparator<Scored> RANKING = Comparator
             .comparingDouble(Scored::certainty).reversed()
             .thenComparing(s -> s.entry().kind() == Recommendation.Kind.WARNING ? 0 : 1)
@@ -36,6 +40,7 @@ final class EvidenceCollector implements Evidence {
     private final RuleBook book;
     private final Profile profile;
     private final List<Hit> hits = new ArrayList<>();
+    private final List<RuleInfo> asks = new ArrayList<>();
     private final Map<String, List<Finding>> findings = new HashMap<>();
 
     EvidenceCollector(RuleBook book, Profile profile) {
@@ -51,6 +56,16 @@ final class EvidenceCollector implements Evidence {
     @Override
     public void weaken(RuleContext kcontext) {
         hit(kcontext, false);
+    }
+
+    @Override
+    public void ask(RuleContext kcontext) {
+        RuleInfo rule = rule(kcontext);
+        if (rule.ask() == null) {
+            throw new IllegalStateException("rule \"" + rule.name() + "\" (" + rule.file() + ":" + rule.line()
+                    + ") calls evidence.ask but has no @ask");
+        }
+        asks.add(rule);
     }
 
     @Override
@@ -136,6 +151,43 @@ final class EvidenceCollector implements Evidence {
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
                     e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
         }
-        return new Advice(profile.id(), recommendations, List.of(), List.of());
+        return new Advice(profile.id(), recommendations, plan(recommendations), conflicts(recommendations),
+                questions());
+    }
+
+    /** The given advice that are steps of the staged plan, in step order. */
+    private List<String> plan(List<Recommendation> recommendations) {
+        return recommendations.stream()
+                .filter(r -> book.catalog().advice().get(r.id()).step() != null)
+                .sorted(Comparator.comparingInt((Recommendation r) -> book.catalog().advice().get(r.id()).step())
+                        .thenComparing(Recommendation::id))
+                .map(Recommendation::id)
+                .toList();
+    }
+
+    /** Every conflict one of whose sides was given, with all its sides, so that no side is picked silently. */
+    private List<Advice.Conflict> conflicts(List<Recommendation> recommendations) {
+        Set<String> given = recommendations.stream().map(Recommendation::id).collect(Collectors.toSet());
+        List<Advice.Conflict> conflicts = new ArrayList<>();
+        for (Catalog.Conflict conflict : book.catalog().conflicts().values()) {
+            if (conflict.sides().stream().anyMatch(side -> given.contains(side.advice()))) {
+                conflicts.add(new Advice.Conflict(conflict.id(), conflict.title(), conflict.sides().stream()
+                        .map(side -> new Advice.Side(side.advice(), side.position(), given.contains(side.advice()),
+                                book.citations(side.advice())))
+                        .toList()));
+            }
+        }
+        return conflicts;
+    }
+
+    /** The questions the rules asked, most important first, each once. */
+    private List<Advice.Question> questions() {
+        asks.sort(QUESTION_ORDER);
+        Map<String, Advice.Question> questions = new LinkedHashMap<>();
+        for (RuleInfo rule : asks) {
+            Catalog.Question q = book.catalog().questions().get(rule.ask());
+            questions.computeIfAbsent(q.id(), id -> new Advice.Question(id, q.field(), q.text(), book.affects(id)));
+        }
+        return List.copyOf(questions.values());
     }
 }

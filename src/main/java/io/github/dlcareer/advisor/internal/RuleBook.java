@@ -1,16 +1,22 @@
 package io.github.dlcareer.advisor.internal;
 
+import io.github.dlcareer.advisor.Citation;
 import org.kie.api.KieBase;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A compiled rules folder: the shared, immutable {@link KieBase} with the catalogues and what is known of
- * each rule. Built once by {@link RulesCompiler}; safe to use from many threads, since every evaluation
- * opens its own session.
+ * A compiled rules folder: the shared, immutable {@link KieBase} with the catalogues, what is known of each
+ * rule, and what follows from them (which profile fields each advice depends on, which advice each question
+ * affects). Built once by {@link RulesCompiler}; safe to use from many threads, since every evaluation opens
+ * its own session.
  */
 public final class RuleBook {
 
@@ -19,6 +25,9 @@ public final class RuleBook {
     private final Catalog catalog;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
+    private final Map<String, Set<String>> adviceDependsOn;
+    private final Map<String, List<String>> questionAffects = new HashMap<>();
+    private final Map<String, List<Citation>> adviceCitations = new HashMap<>();
 
     RuleBook(String location, KieBase kieBase, Catalog catalog, List<RuleInfo> rules) {
         this.location = location;
@@ -26,6 +35,50 @@ public final class RuleBook {
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
         this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.adviceDependsOn = dependencies(rules);
+        for (Catalog.Question question : catalog.questions().values()) {
+            questionAffects.put(question.id(), adviceDependsOn.entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(path -> covers(question.field(), path)))
+                    .map(Map.Entry::getKey).sorted().toList());
+        }
+        Map<String, Set<Citation>> citations = new HashMap<>();
+        for (RuleInfo rule : rules) {
+            if (rule.recommend() != null) {
+                citations.computeIfAbsent(rule.recommend(), id -> new LinkedHashSet<>()).addAll(rule.citations());
+            }
+        }
+        citations.forEach((id, set) -> adviceCitations.put(id, List.copyOf(set)));
+    }
+
+    /** Every profile path each advice depends on, through the findings its rules match, negated ones too. */
+    private static Map<String, Set<String>> dependencies(List<RuleInfo> rules) {
+        Map<String, Set<String>> findingPaths = new HashMap<>();
+        boolean changed = true;
+        while (changed) { // findings rest on findings: iterate to a fixed point
+            changed = false;
+            for (RuleInfo rule : rules) {
+                for (String finding : rule.derives()) {
+                    Set<String> paths = findingPaths.computeIfAbsent(finding, f -> new LinkedHashSet<>());
+                    changed |= paths.addAll(rule.allPaths());
+                    for (String upstream : rule.allFindings()) {
+                        changed |= paths.addAll(findingPaths.getOrDefault(upstream, Set.of()));
+                    }
+                }
+            }
+        }
+        Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
+        for (RuleInfo rule : rules) {
+            if (rule.recommend() != null) {
+                Set<String> paths = dependsOn.computeIfAbsent(rule.recommend(), id -> new LinkedHashSet<>());
+                paths.addAll(rule.allPaths());
+                rule.allFindings().forEach(f -> paths.addAll(findingPaths.getOrDefault(f, Set.of())));
+            }
+        }
+        return dependsOn;
+    }
+
+    private static boolean covers(String field, String path) {
+        return path.equals(field) || path.startsWith(field + ".");
     }
 
     /** Where the rules were read from: a folder, or the copy bundled in the jar. */
@@ -48,5 +101,20 @@ public final class RuleBook {
 
     RuleInfo rule(String name) {
         return byName.get(name);
+    }
+
+    /** The advice ids whose rules look at the field a question fills in, sorted. */
+    public List<String> affects(String questionId) {
+        return questionAffects.getOrDefault(questionId, List.of());
+    }
+
+    /** The passages that the rules recommending an advice cite, in rule order. */
+    public List<Citation> citations(String adviceId) {
+        return adviceCitations.getOrDefault(adviceId, List.of());
+    }
+
+    /** The profile paths an advice depends on (for explanations and questions). */
+    public Set<String> dependsOn(String adviceId) {
+        return adviceDependsOn.getOrDefault(adviceId, Set.of());
     }
 }

@@ -5,22 +5,31 @@ import io.github.dlcareer.advisor.Citation;
 import java.util.List;
 
 /**
- * What the advisor knows about one rule beyond what Drools compiled: where it is, what it recommends with
- * which weight and citations, and which profile fields and findings its conditions look at (to say why).
+ * What the advisor knows about one rule beyond what Drools compiled: where it is, what it does (recommends
+ * advice, asks a question, or derives findings), and which profile fields and findings its conditions
+ * look at — the positive ones to say why, all of them to know which facts the advice depends on.
  *
- * @param order     the rule's place in the rules folder (files by name, rules in file order)
- * @param recommend the advice id of {@code @recommend}, or null for a classification rule
- * @param paths     profile paths its positive conditions test, in order of appearance
- * @param findings  names of the findings its positive conditions match
+ * @param order       the rule's place in the rules folder (files by name, rules in file order)
+ * @param recommend   the advice id of {@code @recommend}, or null
+ * @param ask         the question id of {@code @ask}, or null
+ * @param derives     the names of the findings its consequence creates
+ * @param paths       profile paths its positive conditions test, in order of appearance
+ * @param findings    names of the findings its positive conditions match
+ * @param allPaths    every profile path its conditions test, negated ones included
+ * @param allFindings every finding name its conditions match, negated ones included
  */
-public record RuleInfo(int order, String name, String file, int line, String recommend, double weight,
-                       List<Citation> citations, List<String> paths, List<String> findings) {
+public record RuleInfo(int order, String name, String file, int line, String recommend, String ask,
+                       double weight, List<Citation> citations, List<String> derives, List<String> paths,
+                       List<String> findings, List<String> allPaths, List<String> allFindings) {
 
     public static final double DEFAULT_WEIGHT = 0.6;
 
     public RuleInfo {
         citations = List.copyOf(citations);
+        derives = List.copyOf(derives);
         paths = List.copyOf(paths);
         findings = List.copyOf(findings);
+        allPaths = List.copyOf(allPaths);
+        allFindings = List.copyOf(allFindings);
     }
 }

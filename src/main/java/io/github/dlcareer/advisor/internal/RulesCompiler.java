@@ -65,6 +65,7 @@ public final class RulesCompiler {
     private static final AtomicInteger BUILDS = new AtomicInteger();
     private static final Pattern PATH = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)+)");
     private static final Pattern FINDING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern DERIVES = Pattern.compile("evidence\\s*\\.\\s*finding\\s*\\(\\s*\"([^\"]+)\"");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern COMMENT_OR_STRING = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     /** The wording of Drools' messages, never the culprit. */
@@ -196,12 +197,21 @@ public final class RulesCompiler {
 
     private RuleInfo describe(int order, String file, RuleDescr rule, Catalog catalog) {
         String recommend = metadata(rule, "recommend");
+        String ask = metadata(rule, "ask");
         String cite = metadata(rule, "cite");
         String weightText = metadata(rule, "weight");
         String where = where(file);
         if (recommend != null && !catalog.advice().containsKey(recommend)) {
             problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
                     "@recommend names the advice id '" + recommend + "', which advice.yaml does not define"));
+        }
+        if (ask != null && !catalog.questions().containsKey(ask)) {
+            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                    "@ask names the question id '" + ask + "', which questions.yaml does not define"));
+        }
+        if (ask != null && recommend != null) {
+            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                    "a rule either recommends (@recommend) or asks (@ask), not both"));
         }
         if (recommend != null && cite == null) {
             problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
@@ -230,11 +240,23 @@ public final class RulesCompiler {
                         "@weight must be a number above 0 and at most 1, not '" + weightText + "'"));
             }
         }
-        Set<String> paths = new LinkedHashSet<>();
-        Set<String> findings = new LinkedHashSet<>();
-        collect(rule.getLhs(), paths, findings);
-        return new RuleInfo(order, rule.getName(), where, rule.getLine(), recommend, weight, citations,
-                List.copyOf(paths), List.copyOf(findings));
+        Conditions positive = new Conditions();
+        Conditions all = new Conditions();
+        collect(rule.getLhs(), positive, all, true);
+        List<String> derives = new ArrayList<>();
+        Matcher m = DERIVES.matcher(String.valueOf(rule.getConsequence()));
+        while (m.find()) {
+            derives.add(m.group(1));
+        }
+        return new RuleInfo(order, rule.getName(), where, rule.getLine(), recommend, ask, weight, citations,
+                derives, List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
+                List.copyOf(all.findings));
+    }
+
+    /** Profile paths and finding names that conditions look at. */
+    private static final class Conditions {
+        final Set<String> paths = new LinkedHashSet<>();
+        final Set<String> findings = new LinkedHashSet<>();
     }
 
     private static String metadata(RuleDescr rule, String name) {
@@ -245,12 +267,19 @@ public final class RulesCompiler {
         return AnnotationDescr.unquote(String.valueOf(annotation.getSingleValue()).strip()).strip();
     }
 
-    /** The profile paths and finding names that the positive conditions of a rule look at. */
-    private static void collect(BaseDescr descr, Set<String> paths, Set<String> findings) {
-        if (descr == null || descr instanceof NotDescr) {
-            return; // what a rule requires to be absent is no reason to show
+    /**
+     * The profile paths and finding names that a rule's conditions look at: into {@code all} every one,
+     * into {@code positive} only those outside a {@code not} (what must be absent is no reason to show).
+     */
+    private static void collect(BaseDescr descr, Conditions positive, Conditions all, boolean isPositive) {
+        if (descr == null) {
+            return;
         }
-        if (descr instanceof PatternDescr pattern) {
+        if (descr instanceof NotDescr not) {
+            for (Object child : not.getDescrs()) {
+                collect((BaseDescr) child, positive, all, false);
+            }
+        } else if (descr instanceof PatternDescr pattern) {
             String type = pattern.getObjectType();
             for (BaseDescr constraint : pattern.getDescrs()) {
                 if (constraint instanceof ExprConstraintDescr expression) {
@@ -259,23 +288,29 @@ public final class RulesCompiler {
                         Matcher m = PATH.matcher(text);
                         while (m.find()) {
                             if (ProfileSchema.leaf(m.group(1)) != null) {
-                                paths.add(m.group(1));
+                                all.paths.add(m.group(1));
+                                if (isPositive) {
+                                    positive.paths.add(m.group(1));
+                                }
                             }
                         }
                     } else if (type.endsWith("Finding")) {
                         Matcher m = FINDING_NAME.matcher(text);
                         while (m.find()) {
-                            findings.add(m.group(1));
+                            all.findings.add(m.group(1));
+                            if (isPositive) {
+                                positive.findings.add(m.group(1));
+                            }
                         }
                     }
                 }
             }
             if (pattern.getSource() instanceof AccumulateDescr accumulate) {
-                collect(accumulate.getInput(), paths, findings);
+                collect(accumulate.getInput(), positive, all, isPositive);
             }
         } else if (descr instanceof ConditionalElementDescr group) {
             for (Object child : group.getDescrs()) {
-                collect((BaseDescr) child, paths, findings);
+                collect((BaseDescr) child, positive, all, isPositive);
             }
         }
     }

@@ -25,6 +25,12 @@ public interface Evidence {
     /** This match argues against the rule's recommendation with the rule's weight. */
     void weaken(RuleContext kcontext);
 
+    /**
+     * The rule's question ({@code @ask("question-id")}) matters for this person: ask it. Its weight orders
+     * the questions, most important first.
+     */
+    void ask(RuleContext kcontext);
+
     /** A finding for {@code insertLogical}, remembering the profile facts this match rests on. */
     Finding finding(String name, RuleContext kcontext);
 

@@ -1,0 +1,73 @@
+package io.github.dlcareer.advisor;
+
+import io.github.dlcareer.advisor.internal.Scenarios;
+import io.github.dlcareer.advisor.internal.Scenarios.Scenario;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs every rule scenario of examples/scenarios/ against rules/, the same as {@code advisor rules test}. */
+class ScenariosTest {
+
+    static final Path SCENARIOS = Path.of("examples", "scenarios");
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioPasses() {
+        return Scenarios.read(SCENARIOS).stream().map(scenario -> DynamicTest.dynamicTest(
+                scenario.name() + (scenario.description().isEmpty() ? "" : ": " + scenario.description()),
+                scenario.file().toUri(),
+                () -> {
+                    assertThat(scenario.problem()).as("scenario readable").isNull();
+                    List<String> failures = Scenarios.check(scenario, TestRules.advisor().advise(scenario.profile()));
+                    assertThat(failures).as(scenario.file().toString()).isEmpty();
+                }));
+    }
+
+    @Test
+    void thereIsAScenarioForEveryExampleProfile() throws Exception {
+        try (Stream<Path> profiles = Files.list(TestRules.PROFILES)) {
+            List<String> names = Scenarios.read(SCENARIOS).stream().map(Scenario::name).toList();
+            assertThat(names).containsAll(profiles.map(p -> p.getFileName().toString().replaceFirst("\\.\\w+$", ""))
+                    .toList());
+        }
+    }
+
+    @Test
+    void aFailedExpectationSaysWhatWasExpectedAndWhatCame(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("wrong.yaml"), """
+                profile: {id: inline, hardware: {gpu: NONE}}
+                expect:
+                  within: 1
+                  top: [lab-needs-hardware]
+                  absent: [buy-a-gpu]
+                  kinds: {buy-a-gpu: WARNING}
+                """);
+        Scenario scenario = Scenarios.read(dir).get(0);
+
+        List<String> failures = Scenarios.check(scenario, TestRules.advisor().advise(scenario.profile()));
+
+        assertThat(failures).containsExactly(
+                "lab-needs-hardware: expected within the top 1, was not given; the top 1: [buy-a-gpu]",
+                "buy-a-gpu: expected absent, but it was given at rank 1",
+                "buy-a-gpu: expected kind WARNING, got ADVICE");
+    }
+
+    @Test
+    void anUnreadableScenarioIsReportedNotSkipped(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("typo.yaml"), "profile: gpu-none\nexpect:\n  presnt: [buy-a-gpu]\n");
+        Files.writeString(dir.resolve("noprofile.yaml"), "profile: nobody-at-all\nexpect:\n  present: [x]\n");
+
+        assertThat(Scenarios.read(dir)).extracting(s -> s.problem().message()).containsExactly(
+                "no profile 'nobody-at-all' next to the scenario or in examples/profiles",
+                "unknown expectation 'presnt'; known: [within, top, present, absent, above, kinds, plan, conflicts,"
+                        + " questions, noQuestions]");
+    }
+}
