@@ -12,10 +12,10 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "Ranked, cited career advice for deep learning, from a person's profile.",
-        subcommands = {AdviseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AdviseCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                " 0:advice given",
+                " 0:done (advice given, rules listed)",
                 " 1:failure, such as rules that do not compile",
                 " 2:bad usage or an invalid profile"})
 public final class Main implements Runnable {
@@ -50,6 +50,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, rules, or help");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.cli;
 
 import io.github.dlcareer.advisor.Advisor;
+import io.github.dlcareer.advisor.internal.RulesCompiler;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -14,8 +15,19 @@ final class RulesOption {
             description = "The rules folder. Default: ./rules when present, else the rules bundled in the jar.")
     Path folder;
 
+    /** The folder to use, or null for the bundled rules. */
+    Path chosen() {
+        return folder != null ? folder : Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null;
+    }
+
+    /** The rules read and checked, not compiled: for listing them. */
+    RulesCompiler.Description description() {
+        Path chosen = chosen();
+        return chosen == null ? RulesCompiler.describeBundled() : RulesCompiler.describe(chosen);
+    }
+
     Advisor advisor() {
-        Path chosen = folder != null ? folder : Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null;
+        Path chosen = chosen();
         Advisor.Builder builder = Advisor.builder();
         Advisor advisor = (chosen == null ? builder.bundledRules() : builder.rules(chosen)).build();
         LoggerFactory.getLogger(RulesOption.class)

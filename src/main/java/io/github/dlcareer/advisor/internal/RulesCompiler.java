@@ -83,6 +83,10 @@ public final class RulesCompiler {
         this.label = label;
     }
 
+    /** What a rules folder holds, read and checked but not compiled: enough to list or lint the rules. */
+    public record Description(String location, Catalog catalog, List<RuleInfo> rules, Map<String, String> drl) {
+    }
+
     /** Compiles the rules in a folder; throws with every problem found. */
     public static RuleBook compile(Path folder) {
         return new RulesCompiler(folder, folder.toString()).compile();
@@ -91,6 +95,22 @@ public final class RulesCompiler {
     /** Compiles the copy of the rules bundled in the jar. */
     public static RuleBook compileBundled() {
         return new RulesCompiler(bundledFolder(), BUNDLED_LABEL).compile();
+    }
+
+    /** Reads and checks a rules folder without compiling its DRL (fast); throws with every problem found. */
+    public static Description describe(Path folder) {
+        RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
+        Description description = compiler.describe();
+        compiler.throwIfErrors();
+        return description;
+    }
+
+    /** Reads and checks the bundled rules without compiling them. */
+    public static Description describeBundled() {
+        RulesCompiler compiler = new RulesCompiler(bundledFolder(), BUNDLED_LABEL);
+        Description description = compiler.describe();
+        compiler.throwIfErrors();
+        return description;
     }
 
     /** The bundled rules folder, as a path (inside the jar's file system when run from a jar). */
@@ -116,6 +136,16 @@ public final class RulesCompiler {
 
     private RuleBook compile() {
         long start = System.nanoTime();
+        Description description = describe();
+        throwIfErrors();
+        KieBase kieBase = build(description.drl(), description.rules());
+        throwIfErrors();
+        LOG.debug("compiled {} rules from {} in {} ms", description.rules().size(), label,
+                (System.nanoTime() - start) / 1_000_000);
+        return new RuleBook(label, kieBase, description.catalog(), description.rules());
+    }
+
+    private Description describe() {
         if (!Files.isDirectory(folder)) {
             throw new InvalidRulesException(List.of(Problem.error(label, 0, 0, null, "not a folder of rules")));
         }
@@ -125,15 +155,13 @@ public final class RulesCompiler {
         if (drl.isEmpty()) {
             problems.add(Problem.error(label, 0, 0, null, "no .drl files"));
         }
+        return new Description(label, catalog, rules, drl);
+    }
+
+    private void throwIfErrors() {
         if (hasErrors()) {
             throw new InvalidRulesException(problems);
         }
-        KieBase kieBase = build(drl, rules);
-        if (hasErrors()) {
-            throw new InvalidRulesException(problems);
-        }
-        LOG.debug("compiled {} rules from {} in {} ms", rules.size(), label, (System.nanoTime() - start) / 1_000_000);
-        return new RuleBook(label, kieBase, catalog, rules);
     }
 
     private boolean hasErrors() {

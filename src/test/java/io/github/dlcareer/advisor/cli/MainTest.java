@@ -132,6 +132,64 @@ class MainTest {
         }
     }
 
+    @Nested
+    @DisplayName("advisor rules")
+    class Rules {
+
+        @Test
+        void listsEveryRuleWithWhatItRecommendsAndCites() throws Exception {
+            assertThat(run("rules", "list", "--format", "json", "--rules", "rules")).isZero();
+
+            JsonNode list = new ObjectMapper().readTree(out.toString()).get("list");
+            assertThat(list).isNotEmpty();
+            JsonNode gpu = java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                    .filter(r -> "buy-a-gpu".equals(r.get("recommend").asText())).findFirst().orElseThrow();
+            assertThat(gpu.get("file").asText()).isEqualTo("rules/gpu.drl");
+            assertThat(gpu.get("line").asInt()).isPositive();
+            assertThat(gpu.get("citations").get(0).get("quote").asText()).contains("GPU card is a must-have");
+        }
+
+        @Test
+        void listsRulesAsTextGroupedByFile() {
+            assertThat(run("rules", "list", "--rules", "rules")).isZero();
+            assertThat(out.toString()).contains("rules/gpu.drl").contains("recommends buy-a-gpu");
+        }
+
+        @Test
+        void showsForEachDocumentItsPassagesAndTheRulesCitingThem() throws Exception {
+            assertThat(run("rules", "coverage", "--format", "json", "--rules", "rules")).isZero();
+
+            JsonNode documents = new ObjectMapper().readTree(out.toString());
+            assertThat(documents).hasSize(5);
+            JsonNode faq = java.util.stream.StreamSupport.stream(documents.spliterator(), false)
+                    .filter(d -> d.get("source").asText().equals("park-career-faq")).findFirst().orElseThrow();
+            assertThat(faq.get("passages")).anySatisfy(p -> {
+                assertThat(p.get("id").asText()).isEqualTo("park-buy-a-gpu");
+                assertThat(p.get("citedBy").get(0).asText()).startsWith("GPU:");
+            });
+        }
+
+        @Test
+        void namesTheParagraphsNoPassageQuotes(@TempDir Path dir) throws Exception {
+            Files.writeString(dir.resolve("001_b35db468cc480182.txt"),
+                    "# Deep Learning Career Faq\n\nA. Yes!  A GPU card is a must-have. Don't save money. You will get more than 100 times rewards.\n\n"
+                    + "Here is a paragraph that no passage of the rules quotes at all.\n");
+
+            assertThat(run("rules", "coverage", "--rules", "rules", "--documents", dir.toString())).isZero();
+            assertThat(out.toString())
+                    .contains("paragraph at line 5 quotes no passage: Here is a paragraph that no passage")
+                    .doesNotContain("line 3 quotes no passage")
+                    .doesNotContain("line 1 quotes no passage");
+        }
+
+        @Test
+        void reportsBrokenCataloguesWithExitCode1(@TempDir Path dir) throws Exception {
+            Files.writeString(dir.resolve("sources.yaml"), "sources: [\n");
+            assertThat(run("rules", "list", "--rules", dir.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("sources.yaml:").contains("broken YAML");
+        }
+    }
+
     @Test
     void showsItsVersion() {
         assertThat(run("--version")).isZero();
