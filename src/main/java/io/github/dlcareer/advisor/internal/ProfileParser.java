@@ -85,7 +85,7 @@ public final class ProfileParser {
 
     private Profile finish(List<Problem> warnings) {
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new InvalidProfileException(problems);
+            throw new InvalidProfileException(problems, (String) values.get("id"));
         }
         warnings.addAll(problems);
         return ProfileSchema.build(values);

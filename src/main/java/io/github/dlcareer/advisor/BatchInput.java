@@ -1,0 +1,44 @@
+package io.github.dlcareer.advisor;
+
+import io.github.dlcareer.advisor.internal.CsvSource;
+import io.github.dlcareer.advisor.internal.JsonSource;
+import io.github.dlcareer.advisor.internal.RecordSource;
+
+import java.io.Reader;
+import java.util.Objects;
+
+/**
+ * Where the profiles of a batch come from, read as a stream (never all in memory).
+ *
+ * <ul>
+ *   <li>{@link #json}: JSON Lines (one profile per line; blank lines are skipped) or a JSON array of profiles;
+ *   <li>{@link #csv}: a CSV or TSV export with a header row, turned into profiles by a {@link CsvMapping}.
+ * </ul>
+ */
+public final class BatchInput {
+
+    private final RecordSource source;
+
+    private BatchInput(RecordSource source) {
+        this.source = source;
+    }
+
+    /** JSON Lines, or a JSON array when the input starts with {@code [}. {@code name} names it in problems. */
+    public static BatchInput json(Reader reader, String name) {
+        return new BatchInput(new JsonSource(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(name, "name")));
+    }
+
+    /**
+     * A CSV/TSV export with a header row.
+     *
+     * @throws InvalidInputException when the header lacks a column the mapping uses
+     */
+    public static BatchInput csv(Reader reader, String name, CsvMapping mapping) {
+        return new BatchInput(new CsvSource(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(mapping, "mapping").mapping()));
+    }
+
+    RecordSource source() {
+        return source;
+    }
+}

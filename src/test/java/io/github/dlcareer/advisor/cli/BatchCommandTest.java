@@ -1,0 +1,106 @@
+package io.github.dlcareer.advisor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** advisor batch, in-process; output goes to files (standard output is written directly, for speed). */
+class BatchCommandTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void writesOneAdviceLinePerRecordAndErrorRecordsApartAndExits3WhenSomeAreRejected(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        Path errors = dir.resolve("errors.jsonl");
+        Path summary = dir.resolve("summary.json");
+
+        int exit = run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--out", out.toString(),
+                "--errors", errors.toString(), "--summary", summary.toString(), "--threads", "2");
+
+        assertThat(exit).isEqualTo(3);
+        List<String> advised = Files.readAllLines(out);
+        List<String> rejected = Files.readAllLines(errors);
+        JsonNode counts = new ObjectMapper().readTree(summary.toFile());
+        assertThat(counts.get("read").asLong()).isEqualTo(advised.size() + rejected.size());
+        assertThat(counts.get("advised").asLong()).isEqualTo(advised.size());
+        assertThat(counts.get("rejected").asLong()).isEqualTo(rejected.size()).isPositive();
+        assertThat(new ObjectMapper().readTree(advised.get(0)).get("profile").asText()).isEqualTo("advisor-red-flags");
+        JsonNode error = new ObjectMapper().readTree(rejected.get(0));
+        assertThat(error.get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("problems").get(0).get("field").asText()).isEqualTo("skills.math");
+        assertThat(counts.get("recommendations").get("avoid-closed-advisors").asInt()).isEqualTo(1);
+        assertThat(counts.get("rejections").fieldNames()).toIterable().contains("skills.math: expected a whole number"
+                + " from 0 (none) to 5 (expert)");
+        assertThat(err.toString()).contains("read 7: advised 5, rejected 2");
+    }
+
+    @Test
+    void putsErrorRecordsInTheOutputInInputOrderWhenThereIsNoErrorsFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.jsonl");
+
+        run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--out", out.toString());
+
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(7);
+        assertThat(new ObjectMapper().readTree(lines.get(2)).get("problems")).isNotNull();
+        assertThat(new ObjectMapper().readTree(lines.get(3)).get("profile").asText()).isEqualTo("theory-strong-student");
+    }
+
+    @Test
+    void writesCsvRowsPerRecommendationFromAMappedCsvExport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.csv");
+
+        int exit = run("batch", "examples/batch/kaggle-survey-2018-sample.csv", "--mapping",
+                "examples/batch/kaggle-survey-2018.mapping.yaml", "--format", "csv", "--rules", "rules",
+                "--out", out.toString());
+
+        List<String> rows = Files.readAllLines(out);
+        assertThat(exit).isIn(0, 3);
+        assertThat(rows.get(0)).isEqualTo("line,profile,rank,recommendation,kind,score,citations,error");
+        assertThat(rows.stream().skip(1).map(r -> r.split(",")[1]).distinct()).hasSize(300);
+        assertThat(err.toString()).contains("read 300:");
+    }
+
+    @Test
+    void aMappingThatReadsAMissingColumnIsAUsageError(@TempDir Path dir) throws Exception {
+        Path mapping = dir.resolve("m.yaml");
+        Files.writeString(mapping, "id: {column: respondent_row}\nfields:\n  skills.math: {column: math_skill}\n");
+
+        assertThat(run("batch", "examples/batch/kaggle-survey-2018-sample.csv", "--mapping", mapping.toString(),
+                "--rules", "rules", "--out", dir.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("math_skill: the mapping").contains("has no such column");
+    }
+
+    @Test
+    void aMissingInputIsAUsageError() {
+        assertThat(run("batch", "no/such/input.jsonl", "--rules", "rules")).isEqualTo(2);
+        assertThat(err.toString()).contains("no/such/input.jsonl: no such file");
+    }
+
+    @Test
+    void exits0WhenEveryRecordIsAdvised(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"id\": \"a\"}\n{\"id\": \"b\", \"hardware\": {\"gpu\": \"NONE\"}}\n");
+
+        assertThat(run("batch", input.toString(), "--rules", "rules", "--out", dir.resolve("o").toString())).isZero();
+    }
+}
