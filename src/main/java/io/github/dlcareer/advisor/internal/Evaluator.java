@@ -4,7 +4,7 @@ import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Profile;
 import org.kie.api.runtime.KieSession;
 
-/** Runs one profile through a rule book: a fresh session each time, so evaluations never share state. */
+/** Runs one profile through a rule book: a clean session each time, so evaluations never share state. */
 public final class Evaluator {
 
     private Evaluator() {
@@ -12,7 +12,7 @@ public final class Evaluator {
 
     public static Advice evaluate(RuleBook book, Profile profile) {
         EvidenceCollector evidence = new EvidenceCollector(book, profile);
-        KieSession session = book.kieBase().newKieSession();
+        KieSession session = book.newSession();
         try {
             session.setGlobal("evidence", evidence);
             session.insert(profile);

@@ -2,6 +2,8 @@ package io.github.dlcareer.advisor.internal;
 
 import io.github.dlcareer.advisor.Citation;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ public final class RuleBook {
 
     private final String location;
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Catalog catalog;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
@@ -32,6 +35,8 @@ public final class RuleBook {
     RuleBook(String location, KieBase kieBase, Catalog catalog, List<RuleInfo> rules) {
         this.location = location;
         this.kieBase = kieBase;
+        // Disposing a pooled session resets it for the next evaluation: cheaper than building a new one.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
         this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
@@ -88,6 +93,11 @@ public final class RuleBook {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** A clean session of this rule base; {@code dispose()} it to hand it back. Thread-safe. */
+    KieSession newSession() {
+        return sessions.newKieSession();
     }
 
     public Catalog catalog() {
