@@ -85,6 +85,28 @@ class AdvisorTest {
         }
 
         @Test
+        void evidenceWhoseNegatedConditionLaterFailsIsTakenBackWhateverTheFiringOrder(@TempDir Path dir) {
+            // a.drl loads first: its rule may fire before z.drl derives the finding it requires to be absent.
+            Advisor advisor = Advisor.builder().rules(TestRules.miniRules(dir,
+                    "a.drl", rule("one unless strong", "one", 0.6,
+                            "Profile( skills.math >= 1 )\n    not Finding( name == \"strong\" )", "support"),
+                    "z.drl", """
+                            rule "strong at mathematics"
+                            when
+                                Profile( skills.math >= 4 )
+                            then
+                                insertLogical( evidence.finding("strong", kcontext) );
+                            end
+                            """)).build();
+
+            Advice strong = advisor.advise(ProfileReader.create().parse("id: a\nskills: {math: 5}", "a.yaml"));
+            Advice weak = advisor.advise(ProfileReader.create().parse("id: b\nskills: {math: 2}", "b.yaml"));
+
+            assertThat(strong.recommendation("one")).isEmpty();
+            assertThat(weak.recommendation("one")).isPresent();
+        }
+
+        @Test
         void aWeakeningRuleCancelsEqualSupport(@TempDir Path dir) {
             Advisor advisor = advisor(dir);
             Advice withoutGpu = advisor.advise(ProfileReader.create().parse("id: a\nskills: {math: 4}", "a.yaml"));

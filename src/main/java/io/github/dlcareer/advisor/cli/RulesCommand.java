@@ -24,7 +24,8 @@ import java.util.Locale;
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
         description = "List the rules, or show how much of each advice document they cover.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.CoverageReport.class})
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.ListRules.class,
+                RulesCommand.CoverageReport.class})
 final class RulesCommand implements Runnable {
 
     @Spec
@@ -32,7 +33,8 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list or coverage");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "name a subcommand: check, test, list or coverage");
     }
 
     enum Format { text, json }
@@ -44,6 +46,95 @@ final class RulesCommand implements Runnable {
         } catch (InvalidRulesException e) {
             Problems.print(err, e.problems());
             return null;
+        }
+    }
+
+    /** The rules folder of {@code rules check|test [DIR]}: the argument, else ./rules. */
+    static Path folder(Path given) {
+        return given != null ? given : Path.of("rules");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Compile each rule file on its own and report every error as FILE:LINE:COL: message,"
+                    + " then lint warnings (advice no rule gives, passages never cited, misspelled findings, ...).",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {" 0:no errors (warnings may be printed)", " 1:errors"})
+    static final class Check implements java.util.concurrent.Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
+        Path dir;
+
+        @Mixin
+        VerboseOption verbose;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<io.github.dlcareer.advisor.Problem> problems = RulesCompiler.check(folder(dir));
+            problems.forEach(out::println);
+            long errors = problems.stream().filter(io.github.dlcareer.advisor.Problem::isError).count();
+            out.printf("%d %s, %d %s%n", errors, errors == 1 ? "error" : "errors", problems.size() - errors,
+                    problems.size() - errors == 1 ? "warning" : "warnings");
+            out.flush();
+            return errors == 0 ? 0 : Main.FAILURE;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run the YAML rule scenarios against the rules and print a pass/fail table, with what was"
+                    + " expected and what came for each failure.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {" 0:every scenario passed", " 1:a scenario failed or could not be read, or the rules are broken"})
+    static final class Test implements java.util.concurrent.Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
+        Path dir;
+
+        @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "examples/scenarios",
+                description = "The folder of scenarios (default: examples/scenarios).")
+        Path scenarios;
+
+        @Mixin
+        VerboseOption verbose;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            io.github.dlcareer.advisor.Advisor advisor;
+            try {
+                advisor = io.github.dlcareer.advisor.Advisor.builder().rules(folder(dir)).build();
+            } catch (InvalidRulesException e) {
+                Problems.print(spec.commandLine().getErr(), e.problems());
+                return Main.FAILURE;
+            }
+            if (!Files.isDirectory(scenarios)) {
+                spec.commandLine().getErr().println(scenarios + ": no such folder of scenarios");
+                return Main.INVALID_INPUT;
+            }
+            int passed = 0;
+            int failed = 0;
+            for (io.github.dlcareer.advisor.internal.Scenarios.Scenario scenario
+                    : io.github.dlcareer.advisor.internal.Scenarios.read(scenarios)) {
+                List<String> failures = scenario.problem() != null ? List.of(scenario.problem().message())
+                        : io.github.dlcareer.advisor.internal.Scenarios.check(scenario, advisor.advise(scenario.profile()));
+                if (failures.isEmpty()) {
+                    passed++;
+                    out.printf("PASS  %s%n", scenario.name());
+                } else {
+                    failed++;
+                    out.printf("FAIL  %s  (%s)%n", scenario.name(), scenario.file());
+                    failures.forEach(f -> out.printf("        %s%n", f));
+                }
+            }
+            out.printf("%n%d passed, %d failed%n", passed, failed);
+            out.flush();
+            return failed == 0 ? 0 : Main.FAILURE;
         }
     }
 

@@ -17,9 +17,9 @@ public final class Evaluator {
             session.setGlobal("evidence", evidence);
             session.insert(profile);
             session.fireAllRules();
+            return evidence.advice(session);
         } finally {
             session.dispose();
         }
-        return evidence.advice();
     }
 }

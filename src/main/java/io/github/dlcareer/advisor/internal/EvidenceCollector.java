@@ -6,6 +6,7 @@ import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.rules.Evidence;
 import io.github.dlcareer.advisor.rules.Finding;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
@@ -19,13 +20,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code evidence} global of one evaluation: collects what the rules found, then combines the evidence
- * per recommendation and ranks. One per session, so never shared between threads.
+ * The {@code evidence} global of one evaluation. Evidence and questions are inserted into working memory as
+ * logical facts, justified by the match that produced them: when a later finding makes a rule's conditions
+ * false (a {@code not Finding(...)} that no longer holds), Drools' truth maintenance takes its evidence back,
+ * so the advice does not depend on the order in which rules fire. At the end the surviving evidence is
+ * combined per recommendation and ranked. One per session, so never shared between threads.
  */
 final class EvidenceCollector implements Evidence {
 
-    /** One rule's firing for or against its recommendation. */
-    record Hit(RuleInfo rule, boolean supports, List<String> because) {
+    /** One rule's firing for or against its recommendation. Identity equality: each firing counts. */
+    static final class Hit {
+        final RuleInfo rule;
+        final boolean supports;
+
+        Hit(RuleInfo rule, boolean supports) {
+            this.rule = rule;
+            this.supports = supports;
+        }
+    }
+
+    /** One rule's firing asking its question. */
+    static final class Ask {
+        final RuleInfo rule;
+
+        Ask(RuleInfo rule) {
+            this.rule = rule;
+        }
     }
 
     private static final Comparator<RuleInfo> QUESTION_ORDER = Comparator
@@ -39,9 +59,8 @@ final class EvidenceCollector implements Evidence {
 
     private final RuleBook book;
     private final Profile profile;
-    private final List<Hit> hits = new ArrayList<>();
-    private final List<RuleInfo> asks = new ArrayList<>();
-    private final Map<String, List<Finding>> findings = new HashMap<>();
+    /** Findings created so far, by name, for the 'because' of findings derived from findings. */
+    private final Map<String, List<Finding>> created = new HashMap<>();
 
     EvidenceCollector(RuleBook book, Profile profile) {
         this.book = book;
@@ -50,12 +69,12 @@ final class EvidenceCollector implements Evidence {
 
     @Override
     public void support(RuleContext kcontext) {
-        hit(kcontext, true);
+        kcontext.insertLogical(new Hit(recommending(kcontext, "support"), true));
     }
 
     @Override
     public void weaken(RuleContext kcontext) {
-        hit(kcontext, false);
+        kcontext.insertLogical(new Hit(recommending(kcontext, "weaken"), false));
     }
 
     @Override
@@ -65,7 +84,7 @@ final class EvidenceCollector implements Evidence {
             throw new IllegalStateException("rule \"" + rule.name() + "\" (" + rule.file() + ":" + rule.line()
                     + ") calls evidence.ask but has no @ask");
         }
-        asks.add(rule);
+        kcontext.insertLogical(new Ask(rule));
     }
 
     @Override
@@ -75,18 +94,18 @@ final class EvidenceCollector implements Evidence {
 
     @Override
     public Finding finding(String name, String detail, RuleContext kcontext) {
-        Finding finding = new Finding(name, detail, because(rule(kcontext)));
-        findings.computeIfAbsent(name, n -> new ArrayList<>()).add(finding);
+        Finding finding = new Finding(name, detail, because(rule(kcontext), created));
+        created.computeIfAbsent(name, n -> new ArrayList<>()).add(finding);
         return finding;
     }
 
-    private void hit(RuleContext kcontext, boolean supports) {
+    private RuleInfo recommending(RuleContext kcontext, String call) {
         RuleInfo rule = rule(kcontext);
         if (rule.recommend() == null) {
             throw new IllegalStateException("rule \"" + rule.name() + "\" (" + rule.file() + ":" + rule.line()
-                    + ") calls evidence." + (supports ? "support" : "weaken") + " but has no @recommend");
+                    + ") calls evidence." + call + " but has no @recommend");
         }
-        hits.add(new Hit(rule, supports, because(rule)));
+        return rule;
     }
 
     private RuleInfo rule(RuleContext kcontext) {
@@ -94,7 +113,7 @@ final class EvidenceCollector implements Evidence {
     }
 
     /** The known profile facts a rule tested, then the facts behind the findings it matched. */
-    private List<String> because(RuleInfo rule) {
+    private List<String> because(RuleInfo rule, Map<String, List<Finding>> findings) {
         Set<String> because = new LinkedHashSet<>();
         for (String path : rule.paths()) {
             Object value = ProfileSchema.valueAt(profile, path);
@@ -120,25 +139,38 @@ final class EvidenceCollector implements Evidence {
     private record Scored(Catalog.Entry entry, double certainty, List<String> because, List<Citation> citations) {
     }
 
-    /** Combines the evidence per recommendation and ranks the result. */
-    Advice advice() {
-        // Hits are taken in rule order, not firing order, so that the arithmetic is the same every time.
-        hits.sort(Comparator.comparingInt((Hit h) -> h.rule().order()));
+    /** Combines the evidence that survived in the session per recommendation, and ranks the result. */
+    Advice advice(KieSession session) {
+        List<Hit> hits = new ArrayList<>();
+        List<RuleInfo> asks = new ArrayList<>();
+        Map<String, List<Finding>> findings = new HashMap<>();
+        for (Object fact : session.getObjects()) {
+            if (fact instanceof Hit hit) {
+                hits.add(hit);
+            } else if (fact instanceof Ask ask) {
+                asks.add(ask.rule);
+            } else if (fact instanceof Finding finding) {
+                findings.computeIfAbsent(finding.name(), n -> new ArrayList<>()).add(finding);
+            }
+        }
+        // Rule order, not firing order, so that the arithmetic and the lists are the same every time.
+        hits.sort(Comparator.comparingInt((Hit h) -> h.rule.order()));
+        findings.values().forEach(list -> list.sort(Comparator.comparing(Finding::toString)));
         Map<String, List<Hit>> byAdvice = new LinkedHashMap<>();
         for (Hit hit : hits) {
-            byAdvice.computeIfAbsent(hit.rule().recommend(), id -> new ArrayList<>()).add(hit);
+            byAdvice.computeIfAbsent(hit.rule.recommend(), id -> new ArrayList<>()).add(hit);
         }
         List<Scored> scored = new ArrayList<>();
         byAdvice.forEach((id, evidence) -> {
-            double certainty = CertaintyFactors.combine(evidence.stream().filter(Hit::supports)
-                            .mapToDouble(h -> h.rule().weight()).toArray(),
-                    evidence.stream().filter(h -> !h.supports()).mapToDouble(h -> h.rule().weight()).toArray());
+            double certainty = CertaintyFactors.combine(
+                    evidence.stream().filter(h -> h.supports).mapToDouble(h -> h.rule.weight()).toArray(),
+                    evidence.stream().filter(h -> !h.supports).mapToDouble(h -> h.rule.weight()).toArray());
             if (certainty > 0) {
                 Set<String> because = new LinkedHashSet<>();
                 Set<Citation> citations = new LinkedHashSet<>();
-                evidence.stream().filter(Hit::supports).forEach(h -> {
-                    because.addAll(h.because());
-                    citations.addAll(h.rule().citations());
+                evidence.stream().filter(h -> h.supports).forEach(h -> {
+                    because.addAll(because(h.rule, findings));
+                    citations.addAll(h.rule.citations());
                 });
                 scored.add(new Scored(book.catalog().advice().get(id), certainty, List.copyOf(because),
                         List.copyOf(citations)));
@@ -152,7 +184,7 @@ final class EvidenceCollector implements Evidence {
                     e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
         }
         return new Advice(profile.id(), recommendations, plan(recommendations), conflicts(recommendations),
-                questions());
+                questions(asks));
     }
 
     /** The given advice that are steps of the staged plan, in step order. */
@@ -181,7 +213,7 @@ final class EvidenceCollector implements Evidence {
     }
 
     /** The questions the rules asked, most important first, each once. */
-    private List<Advice.Question> questions() {
+    private List<Advice.Question> questions(List<RuleInfo> asks) {
         asks.sort(QUESTION_ORDER);
         Map<String, Advice.Question> questions = new LinkedHashMap<>();
         for (RuleInfo rule : asks) {

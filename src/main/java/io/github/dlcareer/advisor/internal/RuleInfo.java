@@ -17,10 +17,12 @@ import java.util.List;
  * @param findings    names of the findings its positive conditions match
  * @param allPaths    every profile path its conditions test, negated ones included
  * @param allFindings every finding name its conditions match, negated ones included
+ * @param actsOnEvidence whether its consequence calls {@code evidence.support} or {@code evidence.weaken}
  */
 public record RuleInfo(int order, String name, String file, int line, String recommend, String ask,
                        double weight, List<Citation> citations, List<String> derives, List<String> paths,
-                       List<String> findings, List<String> allPaths, List<String> allFindings) {
+                       List<String> findings, List<String> allPaths, List<String> allFindings,
+                       boolean actsOnEvidence) {
 
     public static final double DEFAULT_WEIGHT = 0.6;
 

@@ -65,6 +65,7 @@ public final class RulesCompiler {
     private static final AtomicInteger BUILDS = new AtomicInteger();
     private static final Pattern PATH = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)+)");
     private static final Pattern FINDING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern ACTS_ON_EVIDENCE = Pattern.compile("evidence\\s*\\.\\s*(support|weaken)\\s*\\(");
     private static final Pattern DERIVES = Pattern.compile("evidence\\s*\\.\\s*finding\\s*\\(\\s*\"([^\"]+)\"");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern COMMENT_OR_STRING = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
@@ -77,6 +78,7 @@ public final class RulesCompiler {
     private final Path folder;
     private final String label;
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> unparsable = new java.util.HashSet<>();
 
     private RulesCompiler(Path folder, String label) {
         this.folder = folder;
@@ -103,6 +105,31 @@ public final class RulesCompiler {
         Description description = compiler.describe();
         compiler.throwIfErrors();
         return description;
+    }
+
+    /**
+     * Everything wrong with a rules folder, without throwing: the problems of reading it, the DRL errors of
+     * each file compiled on its own (so that every error is pinned to its file), and the lint warnings.
+     */
+    public static List<Problem> check(Path folder) {
+        RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
+        try {
+            Description description = compiler.describe();
+            Map<String, String> parsed = new LinkedHashMap<>(description.drl());
+            parsed.keySet().removeAll(compiler.unparsable);
+            int before = compiler.problems.size();
+            if (compiler.build(parsed, description.rules()) == null) {
+                // Together, Drools may pin an error on the wrong file or on none: compile each file alone.
+                compiler.problems.subList(before, compiler.problems.size()).clear();
+                for (Map.Entry<String, String> file : parsed.entrySet()) {
+                    compiler.build(Map.of(file.getKey(), file.getValue()), description.rules());
+                }
+            }
+            compiler.problems.addAll(RulesLint.warnings(description));
+        } catch (InvalidRulesException e) {
+            return e.problems();
+        }
+        return List.copyOf(compiler.problems);
     }
 
     /** Reads and checks the bundled rules without compiling them. */
@@ -198,9 +225,11 @@ public final class RulesCompiler {
                 descr = parser.parse(false, file.getValue());
             } catch (DroolsParserException e) {
                 problems.add(Problem.error(where(file.getKey()), e.getLineNumber(), e.getColumn(), null, e.getMessage()));
+                unparsable.add(file.getKey());
                 continue;
             }
             if (parser.hasErrors() || descr == null) {
+                unparsable.add(file.getKey());
                 for (DroolsError error : parser.getErrors()) {
                     int line = error instanceof ParserError p ? p.getRow() : firstLine(error.getLines());
                     int column = error instanceof ParserError p ? p.getCol() + 1 : 0;
@@ -272,13 +301,14 @@ public final class RulesCompiler {
         Conditions all = new Conditions();
         collect(rule.getLhs(), positive, all, true);
         List<String> derives = new ArrayList<>();
-        Matcher m = DERIVES.matcher(String.valueOf(rule.getConsequence()));
+        String consequence = String.valueOf(rule.getConsequence());
+        Matcher m = DERIVES.matcher(consequence);
         while (m.find()) {
             derives.add(m.group(1));
         }
         return new RuleInfo(order, rule.getName(), where, rule.getLine(), recommend, ask, weight, citations,
                 derives, List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
-                List.copyOf(all.findings));
+                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find());
     }
 
     /** Profile paths and finding names that conditions look at. */
@@ -357,10 +387,12 @@ public final class RulesCompiler {
             files.write(path, file.getValue());
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message message : errors) {
             report(message, labels, drl, rules);
         }
-        if (hasErrors()) {
+        if (!errors.isEmpty()) {
+            services.getRepository().removeKieModule(release);
             return null;
         }
         try {
@@ -460,9 +492,28 @@ public final class RulesCompiler {
         return found == null ? null : found.name();
     }
 
-    /** Drools' wording, with the generated-code noise taken out. */
-    private static String readable(String text) {
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unknown field (\\w+) on class ([\\w.$]+)");
+
+    /** Drools' wording, with the generated-code noise taken out and the profile's types explained. */
+    static String readable(String text) {
         String firstLine = text.lines().findFirst().orElse(text).strip();
+        Matcher unknown = UNKNOWN_FIELD.matcher(firstLine);
+        if (unknown.find()) {
+            try {
+                Class<?> type = Class.forName(unknown.group(2));
+                String name = type.getName().replaceAll("^.*\\.", "").replace('$', '.');
+                if (type.isEnum()) {
+                    return unknown.group(1) + " is not a value of " + name + "; its values: "
+                            + String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
+                }
+                if (type.isRecord()) {
+                    return name + " has no field " + unknown.group(1) + "; its fields: " + String.join(", ",
+                            Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList());
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not one of ours: keep Drools' words
+            }
+        }
         return firstLine.replaceAll("\\bio\\.github\\.dlcareer\\.advisor\\.", "")
                 .replace('$', '.');
     }

@@ -1,0 +1,75 @@
+package io.github.dlcareer.advisor.internal;
+
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.Problem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Warnings about a rules folder that compiles but is probably not what its author meant: advice no rule gives,
+ * passages nobody cites without saying why, quotes too long to be excerpts, findings matched but never derived
+ * (a typo in a name, most likely), rules that recommend but never say so in their consequence.
+ */
+final class RulesLint {
+
+    /** A quote is an excerpt: one or two sentences. */
+    static final int LONGEST_QUOTE = 400;
+
+    private RulesLint() {
+    }
+
+    static List<Problem> warnings(RulesCompiler.Description rules) {
+        List<Problem> warnings = new ArrayList<>();
+        String advice = rules.location() + "/" + Catalog.ADVICE;
+        String sources = rules.location() + "/" + Catalog.SOURCES;
+        String questions = rules.location() + "/" + Catalog.QUESTIONS;
+        Set<String> recommended = new HashSet<>();
+        Set<String> cited = new HashSet<>();
+        Set<String> asked = new HashSet<>();
+        Set<String> derived = new HashSet<>();
+        for (RuleInfo rule : rules.rules()) {
+            if (rule.recommend() != null) {
+                recommended.add(rule.recommend());
+            }
+            if (rule.ask() != null) {
+                asked.add(rule.ask());
+            }
+            rule.citations().stream().map(Citation::passage).forEach(cited::add);
+            derived.addAll(rule.derives());
+        }
+        for (RuleInfo rule : rules.rules()) {
+            for (String finding : rule.allFindings()) {
+                if (!derived.contains(finding)) {
+                    warnings.add(Problem.warning(rule.file(), rule.line(), 0, rule.name(), "matches the finding '"
+                            + finding + "', which no rule derives (a misspelled name?)"));
+                }
+            }
+            if (rule.recommend() != null && !rule.actsOnEvidence()) {
+                warnings.add(Problem.warning(rule.file(), rule.line(), 0, rule.name(), "recommends "
+                        + rule.recommend() + " but its consequence never calls evidence.support or evidence.weaken"));
+            }
+            if (rule.recommend() == null && rule.ask() == null && rule.derives().isEmpty()) {
+                warnings.add(Problem.warning(rule.file(), rule.line(), 0, rule.name(),
+                        "neither recommends, asks nor derives anything the advisor can see"));
+            }
+        }
+        rules.catalog().advice().keySet().stream().filter(id -> !recommended.contains(id)).forEach(id ->
+                warnings.add(Problem.warning(advice, 0, 0, id, "no rule recommends this advice")));
+        rules.catalog().questions().keySet().stream().filter(id -> !asked.contains(id)).forEach(id ->
+                warnings.add(Problem.warning(questions, 0, 0, id, "no rule asks this question")));
+        for (Catalog.Passage passage : rules.catalog().passages().values()) {
+            if (!cited.contains(passage.id()) && passage.uncited() == null) {
+                warnings.add(Problem.warning(sources, 0, 0, passage.id(),
+                        "no rule cites this passage; cite it, or say why not with 'uncited: <reason>'"));
+            }
+            if (passage.quote() != null && passage.quote().length() > LONGEST_QUOTE) {
+                warnings.add(Problem.warning(sources, 0, 0, passage.id(), "the quote is " + passage.quote().length()
+                        + " characters long; cite an excerpt of one or two sentences (at most " + LONGEST_QUOTE + ")"));
+            }
+        }
+        return warnings;
+    }
+}
