@@ -112,7 +112,7 @@ class MainTest {
 
         @Test
         void reportsBrokenRulesWithFileAndLineAndExitCode1(@TempDir Path dir) throws Exception {
-            for (String name : new String[] {"sources.yaml", "advice.yaml", "gpu.drl"}) {
+            for (String name : new String[] {"sources.yaml", "advice.yaml", "questions.yaml", "gpu.drl"}) {
                 Files.copy(Path.of("rules", name), dir.resolve(name));
             }
             Path gpu = dir.resolve("gpu.drl");
