@@ -61,6 +61,11 @@ final class EvidenceCollector implements Evidence {
     private final Profile profile;
     /** Findings created so far, by name, for the 'because' of findings derived from findings. */
     private final Map<String, List<Finding>> created = new HashMap<>();
+    /** Evidence of settled rules, which truth maintenance need not watch (see RuleBook.settled). */
+    private final List<Hit> settledHits = new ArrayList<>();
+    private final List<RuleInfo> settledAsks = new ArrayList<>();
+    /** "path = value" of each leaf, made once per evaluation. */
+    private final String[] facts = new String[ProfileSchema.size()];
 
     EvidenceCollector(RuleBook book, Profile profile) {
         this.book = book;
@@ -69,12 +74,20 @@ final class EvidenceCollector implements Evidence {
 
     @Override
     public void support(RuleContext kcontext) {
-        kcontext.insertLogical(new Hit(recommending(kcontext, "support"), true));
+        hit(kcontext, new Hit(recommending(kcontext, "support"), true));
     }
 
     @Override
     public void weaken(RuleContext kcontext) {
-        kcontext.insertLogical(new Hit(recommending(kcontext, "weaken"), false));
+        hit(kcontext, new Hit(recommending(kcontext, "weaken"), false));
+    }
+
+    private void hit(RuleContext kcontext, Hit hit) {
+        if (book.settled(hit.rule)) {
+            settledHits.add(hit);
+        } else {
+            kcontext.insertLogical(hit);
+        }
     }
 
     @Override
@@ -84,7 +97,11 @@ final class EvidenceCollector implements Evidence {
             throw new IllegalStateException("rule \"" + rule.name() + "\" (" + rule.file() + ":" + rule.line()
                     + ") calls evidence.ask but has no @ask");
         }
-        kcontext.insertLogical(new Ask(rule));
+        if (book.settled(rule)) {
+            settledAsks.add(rule);
+        } else {
+            kcontext.insertLogical(new Ask(rule));
+        }
     }
 
     @Override
@@ -114,19 +131,37 @@ final class EvidenceCollector implements Evidence {
 
     /** The known profile facts a rule tested, then the facts behind the findings it matched. */
     private List<String> because(RuleInfo rule, Map<String, List<Finding>> findings) {
-        Set<String> because = new LinkedHashSet<>();
-        for (String path : rule.paths()) {
-            Object value = ProfileSchema.valueAt(profile, path);
-            if (value != null) {
-                because.add(path + " = " + format(value));
+        List<String> because = new ArrayList<>(rule.leaves().size() + 4);
+        for (ProfileSchema.Leaf leaf : rule.leaves()) {
+            String fact = fact(leaf);
+            if (fact != null) {
+                because.add(fact);
             }
         }
         for (String name : rule.findings()) {
             for (Finding finding : findings.getOrDefault(name, List.of())) {
-                because.addAll(finding.because());
+                for (String fact : finding.because()) {
+                    if (!because.contains(fact)) {
+                        because.add(fact);
+                    }
+                }
             }
         }
-        return List.copyOf(because);
+        return because;
+    }
+
+    /** "path = value" for a known leaf, null for an unknown one. */
+    private String fact(ProfileSchema.Leaf leaf) {
+        String fact = facts[leaf.index()];
+        if (fact == null) {
+            Object value = leaf.getter().apply(profile);
+            if (value == null) {
+                return null;
+            }
+            fact = leaf.path() + " = " + format(value);
+            facts[leaf.index()] = fact;
+        }
+        return fact;
     }
 
     private static String format(Object value) {
@@ -141,8 +176,8 @@ final class EvidenceCollector implements Evidence {
 
     /** Combines the evidence that survived in the session per recommendation, and ranks the result. */
     Advice advice(KieSession session) {
-        List<Hit> hits = new ArrayList<>();
-        List<RuleInfo> asks = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>(settledHits);
+        List<RuleInfo> asks = new ArrayList<>(settledAsks);
         Map<String, List<Finding>> findings = new HashMap<>();
         for (Object fact : session.getObjects()) {
             if (fact instanceof Hit hit) {
@@ -162,16 +197,16 @@ final class EvidenceCollector implements Evidence {
         }
         List<Scored> scored = new ArrayList<>();
         byAdvice.forEach((id, evidence) -> {
-            double certainty = CertaintyFactors.combine(
-                    evidence.stream().filter(h -> h.supports).mapToDouble(h -> h.rule.weight()).toArray(),
-                    evidence.stream().filter(h -> !h.supports).mapToDouble(h -> h.rule.weight()).toArray());
+            double certainty = CertaintyFactors.combine(weights(evidence, true), weights(evidence, false));
             if (certainty > 0) {
                 Set<String> because = new LinkedHashSet<>();
                 Set<Citation> citations = new LinkedHashSet<>();
-                evidence.stream().filter(h -> h.supports).forEach(h -> {
-                    because.addAll(because(h.rule, findings));
-                    citations.addAll(h.rule.citations());
-                });
+                for (Hit hit : evidence) {
+                    if (hit.supports) {
+                        because.addAll(because(hit.rule, findings));
+                        citations.addAll(hit.rule.citations());
+                    }
+                }
                 scored.add(new Scored(book.catalog().advice().get(id), certainty, List.copyOf(because),
                         List.copyOf(citations)));
             }
@@ -187,6 +222,23 @@ final class EvidenceCollector implements Evidence {
                 questions(asks));
     }
 
+    private static double[] weights(List<Hit> evidence, boolean supports) {
+        int n = 0;
+        for (Hit hit : evidence) {
+            if (hit.supports == supports) {
+                n++;
+            }
+        }
+        double[] weights = new double[n];
+        int i = 0;
+        for (Hit hit : evidence) {
+            if (hit.supports == supports) {
+                weights[i++] = hit.rule.weight();
+            }
+        }
+        return weights;
+    }
+
     /** The given advice that are steps of the staged plan, in step order. */
     private List<String> plan(List<Recommendation> recommendations) {
         return recommendations.stream()
@@ -199,10 +251,18 @@ final class EvidenceCollector implements Evidence {
 
     /** Every conflict one of whose sides was given, with all its sides, so that no side is picked silently. */
     private List<Advice.Conflict> conflicts(List<Recommendation> recommendations) {
-        Set<String> given = recommendations.stream().map(Recommendation::id).collect(Collectors.toSet());
+        Set<Catalog.Conflict> concerned = new LinkedHashSet<>();
+        Set<String> given = new java.util.HashSet<>();
+        for (Recommendation r : recommendations) {
+            given.add(r.id());
+            concerned.addAll(book.conflictsOf(r.id()));
+        }
+        if (concerned.isEmpty()) {
+            return List.of();
+        }
         List<Advice.Conflict> conflicts = new ArrayList<>();
         for (Catalog.Conflict conflict : book.catalog().conflicts().values()) {
-            if (conflict.sides().stream().anyMatch(side -> given.contains(side.advice()))) {
+            if (concerned.contains(conflict)) {
                 conflicts.add(new Advice.Conflict(conflict.id(), conflict.title(), conflict.sides().stream()
                         .map(side -> new Advice.Side(side.advice(), side.position(), given.contains(side.advice()),
                                 book.citations(side.advice())))

@@ -38,8 +38,9 @@ public final class ProfileSchema {
         }
     }
 
-    /** One leaf of the format. {@code values} is set for enums. */
-    public record Leaf(String path, Kind kind, Class<? extends Enum<?>> values, Function<Profile, Object> getter) {
+    /** One leaf of the format, {@code index} its place in the format. {@code values} is set for enums. */
+    public record Leaf(int index, String path, Kind kind, Class<? extends Enum<?>> values,
+                       Function<Profile, Object> getter) {
 
         /** What a valid value looks like, for error messages. */
         public String expected() {
@@ -123,16 +124,21 @@ public final class ProfileSchema {
     }
 
     private static void leaf(String path, Kind kind, Function<Profile, Object> getter) {
-        LEAVES.put(path, new Leaf(path, kind, null, getter));
+        LEAVES.put(path, new Leaf(LEAVES.size(), path, kind, null, getter));
     }
 
     private static void leaf(String path, Class<? extends Enum<?>> values, Function<Profile, Object> getter) {
-        LEAVES.put(path, new Leaf(path, Kind.ENUM, values, getter));
+        LEAVES.put(path, new Leaf(LEAVES.size(), path, Kind.ENUM, values, getter));
     }
 
     /** The leaf at this path, or null. */
     public static Leaf leaf(String path) {
         return LEAVES.get(path);
+    }
+
+    /** How many leaves the format has. */
+    public static int size() {
+        return LEAVES.size();
     }
 
     /** Every leaf, in the order of PROFILE.md. */

@@ -31,6 +31,8 @@ public final class RuleBook {
     private final Map<String, Set<String>> adviceDependsOn;
     private final Map<String, List<String>> questionAffects = new HashMap<>();
     private final Map<String, List<Citation>> adviceCitations = new HashMap<>();
+    private final boolean[] settled;
+    private final Map<String, List<Catalog.Conflict>> conflictsByAdvice = new HashMap<>();
 
     RuleBook(String location, KieBase kieBase, Catalog catalog, List<RuleInfo> rules) {
         this.location = location;
@@ -53,6 +55,37 @@ public final class RuleBook {
             }
         }
         citations.forEach((id, set) -> adviceCitations.put(id, List.copyOf(set)));
+        Set<String> settledNames = settled(rules);
+        this.settled = new boolean[rules.size()];
+        rules.forEach(rule -> settled[rule.order()] = settledNames.contains(rule.name()));
+        for (Catalog.Conflict conflict : catalog.conflicts().values()) {
+            conflict.sides().forEach(side ->
+                    conflictsByAdvice.computeIfAbsent(side.advice(), id -> new java.util.ArrayList<>()).add(conflict));
+        }
+    }
+
+    /**
+     * The rules whose firing can never be undone in a session: no {@code not} or {@code accumulate} in their
+     * conditions, and every finding they match derived only by such rules. Their evidence needs no truth
+     * maintenance.
+     */
+    private static Set<String> settled(List<RuleInfo> rules) {
+        Set<String> unsettledFindings = new java.util.HashSet<>();
+        Set<String> unsettledRules = new java.util.HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (RuleInfo rule : rules) {
+                boolean unsettled = rule.nonMonotonic() || rule.allFindings().stream().anyMatch(unsettledFindings::contains);
+                if (unsettled && unsettledRules.add(rule.name())) {
+                    changed = true;
+                    unsettledFindings.addAll(rule.derives());
+                }
+            }
+        }
+        Set<String> settled = new java.util.HashSet<>();
+        rules.stream().map(RuleInfo::name).filter(name -> !unsettledRules.contains(name)).forEach(settled::add);
+        return Set.copyOf(settled);
     }
 
     /** Every profile path each advice depends on, through the findings its rules match, negated ones too. */
@@ -116,6 +149,16 @@ public final class RuleBook {
     /** The advice ids whose rules look at the field a question fills in, sorted. */
     public List<String> affects(String questionId) {
         return questionAffects.getOrDefault(questionId, List.of());
+    }
+
+    /** Whether a rule's firing can never be undone in a session (see {@link #settled}). */
+    boolean settled(RuleInfo rule) {
+        return settled[rule.order()];
+    }
+
+    /** The conflicts an advice stands on a side of. */
+    List<Catalog.Conflict> conflictsOf(String adviceId) {
+        return conflictsByAdvice.getOrDefault(adviceId, List.of());
     }
 
     /** The passages that the rules recommending an advice cite, in rule order. */

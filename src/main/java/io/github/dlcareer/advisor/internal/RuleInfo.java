@@ -18,15 +18,18 @@ import java.util.List;
  * @param allPaths    every profile path its conditions test, negated ones included
  * @param allFindings every finding name its conditions match, negated ones included
  * @param actsOnEvidence whether its consequence calls {@code evidence.support} or {@code evidence.weaken}
+ * @param nonMonotonic whether its conditions can stop holding as facts are added ({@code not}, {@code accumulate})
+ * @param leaves      the profile leaves of {@code paths}, for reading their values fast
  */
 public record RuleInfo(int order, String name, String file, int line, String recommend, String ask,
                        double weight, List<Citation> citations, List<String> derives, List<String> paths,
                        List<String> findings, List<String> allPaths, List<String> allFindings,
-                       boolean actsOnEvidence) {
+                       boolean actsOnEvidence, boolean nonMonotonic, List<ProfileSchema.Leaf> leaves) {
 
     public static final double DEFAULT_WEIGHT = 0.6;
 
     public RuleInfo {
+        leaves = List.copyOf(leaves);
         citations = List.copyOf(citations);
         derives = List.copyOf(derives);
         paths = List.copyOf(paths);

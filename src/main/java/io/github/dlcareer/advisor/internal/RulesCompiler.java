@@ -308,13 +308,15 @@ public final class RulesCompiler {
         }
         return new RuleInfo(order, rule.getName(), where, rule.getLine(), recommend, ask, weight, citations,
                 derives, List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
-                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find());
+                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find(), all.nonMonotonic,
+                positive.paths.stream().map(ProfileSchema::leaf).toList());
     }
 
     /** Profile paths and finding names that conditions look at. */
     private static final class Conditions {
         final Set<String> paths = new LinkedHashSet<>();
         final Set<String> findings = new LinkedHashSet<>();
+        boolean nonMonotonic;
     }
 
     private static String metadata(RuleDescr rule, String name) {
@@ -334,6 +336,7 @@ public final class RulesCompiler {
             return;
         }
         if (descr instanceof NotDescr not) {
+            all.nonMonotonic = true;
             for (Object child : not.getDescrs()) {
                 collect((BaseDescr) child, positive, all, false);
             }
@@ -364,6 +367,7 @@ public final class RulesCompiler {
                 }
             }
             if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                all.nonMonotonic = true; // a count or a sum can stop meeting its bound
                 collect(accumulate.getInput(), positive, all, isPositive);
             }
         } else if (descr instanceof ConditionalElementDescr group) {
