@@ -42,6 +42,10 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat unknown profile fields as errors, not warnings.")
     boolean strict;
 
+    @Option(names = "--watch", description = "Keep running: print the advice again whenever the rules folder or"
+            + " the profile changes (Ctrl-C to stop).")
+    boolean watch;
+
     @Mixin
     RulesOption rules;
 
@@ -61,12 +65,30 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Advisor advisor;
         try {
-            advisor = rules.advisor();
+            advisor = watch ? rules.advisor(true, new Advisor.ReloadListener() {
+                @Override
+                public void reloaded(Advisor reloaded) {
+                    show(reloaded, "the rules changed", out, err);
+                }
+
+                @Override
+                public void failed(java.util.List<Problem> problems) {
+                    err.println("--- the edited rules do not compile; the previous rules go on serving:");
+                    Problems.print(err, problems);
+                }
+            }) : rules.advisor();
         } catch (InvalidRulesException e) {
             Problems.print(err, e.problems());
             return Main.FAILURE;
         }
-        Advice advice = advisor.advise(profile);
+        print(advisor.advise(profile), out);
+        if (watch) {
+            return watchProfile(advisor, out, err);
+        }
+        return 0;
+    }
+
+    private void print(Advice advice, PrintWriter out) {
         if (format == Format.json) {
             AdviceJson.write(advice, out, true);
             out.println();
@@ -74,6 +96,33 @@ final class AdviseCommand implements Callable<Integer> {
             TextReport.write(advice, out);
         }
         out.flush();
+    }
+
+    /** Prints the advice again after a change, or the profile's problems if it no longer reads. */
+    private synchronized void show(Advisor advisor, String why, PrintWriter out, PrintWriter err) {
+        out.println();
+        out.println("--- " + why + " (" + java.time.LocalTime.now().withNano(0) + ")");
+        try {
+            print(advisor.advise(readProfile(err)), out);
+        } catch (InvalidProfileException e) {
+            Problems.print(err, e.problems());
+        }
+    }
+
+    /** Watches the profile's folder too, and waits until interrupted (Ctrl-C). */
+    private int watchProfile(Advisor advisor, PrintWriter out, PrintWriter err) {
+        if ("-".equals(file)) {
+            err.println("--watch needs a profile file, not standard input");
+            return Main.INVALID_INPUT;
+        }
+        Path profileFile = Path.of(file).toAbsolutePath();
+        err.println("watching " + advisor.rulesLocation() + " and " + file + "; Ctrl-C to stop");
+        try (advisor; var profileWatcher = new io.github.dlcareer.advisor.internal.RulesWatcher(
+                java.util.List.of(profileFile.getParent()), () -> show(advisor, "the profile changed", out, err))) {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 

@@ -15,6 +15,10 @@ final class RulesOption {
             description = "The rules folder. Default: ./rules when present, else the rules bundled in the jar.")
     Path folder;
 
+    @Option(names = "--no-cache", description = "Compile the rules even when a compiled copy of them is cached"
+            + " (in $ADVISOR_CACHE, else ~/.cache/dl-career-advisor), and cache nothing.")
+    boolean noCache;
+
     /** The folder to use, or null for the bundled rules. */
     Path chosen() {
         return folder != null ? folder : Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null;
@@ -27,8 +31,19 @@ final class RulesOption {
     }
 
     Advisor advisor() {
+        return advisor(false, null);
+    }
+
+    /** The advisor; watching the rules folder (when there is one) and telling {@code listener} of reloads. */
+    Advisor advisor(boolean watch, Advisor.ReloadListener listener) {
         Path chosen = chosen();
         Advisor.Builder builder = Advisor.builder();
+        if (!noCache) {
+            builder.cache(io.github.dlcareer.advisor.internal.CompiledRulesCache.defaultFolder());
+        }
+        if (watch && chosen != null) {
+            builder.watch(true).onReload(listener);
+        }
         Advisor advisor = (chosen == null ? builder.bundledRules() : builder.rules(chosen)).build();
         LoggerFactory.getLogger(RulesOption.class)
                 .info("{} rules from {}", advisor.ruleCount(), advisor.rulesLocation());

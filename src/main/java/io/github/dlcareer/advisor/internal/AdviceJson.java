@@ -11,11 +11,21 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes {@link Advice} as the JSON of the output contract, field by field, in a fixed order. */
 public final class AdviceJson {
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * The parts of a recommendation that come from the catalogues — its text and its citations — are the same
+     * in every advice, so on one line they are serialised once and copied after (the JSON of a batch is
+     * mostly these). Bounded: a rules reload brings new instances and the old ones are dropped with the map.
+     */
+    private static final int FRAGMENTS = 20_000;
+    private static final Map<Object, String> fragments = new ConcurrentHashMap<>();
 
     private AdviceJson() {
     }
@@ -39,14 +49,26 @@ public final class AdviceJson {
             for (Recommendation r : advice.recommendations()) {
                 json.writeStartObject();
                 json.writeNumberField("rank", r.rank());
-                json.writeStringField("id", r.id());
-                json.writeStringField("kind", r.kind().name());
-                json.writeStringField("topic", r.topic());
-                json.writeStringField("title", r.title());
-                json.writeStringField("advice", r.advice());
+                if (pretty) {
+                    json.writeStringField("id", r.id());
+                    json.writeStringField("kind", r.kind().name());
+                    json.writeStringField("topic", r.topic());
+                    json.writeStringField("title", r.title());
+                    json.writeStringField("advice", r.advice());
+                } else {
+                    json.writeRaw(fragment(new Text(r.id(), r.kind(), r.topic(), r.title(), r.advice())));
+                }
                 json.writeNumberField("score", r.score());
                 strings(json, "because", r.because());
-                citations(json, r.citations());
+                if (pretty) {
+                    citations(json, r.citations());
+                } else {
+                    json.writeArrayFieldStart("citations");
+                    for (Citation c : r.citations()) {
+                        json.writeRawValue(fragment(c));
+                    }
+                    json.writeEndArray();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -85,16 +107,59 @@ public final class AdviceJson {
         }
     }
 
+    /** The catalogue text of a recommendation, as a key for its fragment. */
+    private record Text(String id, Recommendation.Kind kind, String topic, String title, String advice) {
+    }
+
+    /** The JSON of a citation (an object), or of a recommendation's text (fields after "rank", comma first). */
+    private static String fragment(Object part) {
+        String fragment = fragments.get(part);
+        if (fragment != null) {
+            return fragment;
+        }
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            if (part instanceof Citation c) {
+                json.writeStartObject();
+                citationFields(json, c);
+                json.writeEndObject();
+            } else {
+                Text t = (Text) part;
+                json.writeStartObject();
+                json.writeNumberField("rank", 0); // only for the generator's context; cut below
+                json.writeStringField("id", t.id());
+                json.writeStringField("kind", t.kind().name());
+                json.writeStringField("topic", t.topic());
+                json.writeStringField("title", t.title());
+                json.writeStringField("advice", t.advice());
+                json.writeEndObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fragment = part instanceof Citation ? text.toString()
+                : text.toString().substring("{\"rank\":0".length(), text.toString().length() - 1);
+        if (fragments.size() > FRAGMENTS) {
+            fragments.clear();
+        }
+        fragments.put(part, fragment);
+        return fragment;
+    }
+
+    private static void citationFields(JsonGenerator json, Citation c) throws IOException {
+        json.writeStringField("passage", c.passage());
+        json.writeStringField("source", c.source());
+        json.writeStringField("title", c.title());
+        json.writeStringField("author", c.author());
+        json.writeStringField("section", c.section());
+        json.writeStringField("quote", c.quote());
+    }
+
     private static void citations(JsonGenerator json, List<Citation> citations) throws IOException {
         json.writeArrayFieldStart("citations");
         for (Citation c : citations) {
             json.writeStartObject();
-            json.writeStringField("passage", c.passage());
-            json.writeStringField("source", c.source());
-            json.writeStringField("title", c.title());
-            json.writeStringField("author", c.author());
-            json.writeStringField("section", c.section());
-            json.writeStringField("quote", c.quote());
+            citationFields(json, c);
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -199,16 +199,16 @@ final class EvidenceCollector implements Evidence {
         byAdvice.forEach((id, evidence) -> {
             double certainty = CertaintyFactors.combine(weights(evidence, true), weights(evidence, false));
             if (certainty > 0) {
-                Set<String> because = new LinkedHashSet<>();
-                Set<Citation> citations = new LinkedHashSet<>();
+                // Short lists: 'contains' is cheaper than hashing fresh strings and whole records.
+                List<String> because = new ArrayList<>();
+                List<Citation> citations = new ArrayList<>();
                 for (Hit hit : evidence) {
                     if (hit.supports) {
-                        because.addAll(because(hit.rule, findings));
-                        citations.addAll(hit.rule.citations());
+                        addNew(because, because(hit.rule, findings));
+                        addNew(citations, hit.rule.citations());
                     }
                 }
-                scored.add(new Scored(book.catalog().advice().get(id), certainty, List.copyOf(because),
-                        List.copyOf(citations)));
+                scored.add(new Scored(book.catalog().advice().get(id), certainty, because, citations));
             }
         });
         scored.sort(RANKING);
@@ -220,6 +220,14 @@ final class EvidenceCollector implements Evidence {
         }
         return new Advice(profile.id(), recommendations, plan(recommendations), conflicts(recommendations),
                 questions(asks));
+    }
+
+    private static <T> void addNew(List<T> into, List<T> items) {
+        for (T item : items) {
+            if (!into.contains(item)) {
+                into.add(item);
+            }
+        }
     }
 
     private static double[] weights(List<Hit> evidence, boolean supports) {

@@ -34,7 +34,10 @@ public final class RuleBook {
     private final boolean[] settled;
     private final Map<String, List<Catalog.Conflict>> conflictsByAdvice = new HashMap<>();
 
-    RuleBook(String location, KieBase kieBase, Catalog catalog, List<RuleInfo> rules) {
+    private final boolean fromCache;
+
+    RuleBook(String location, KieBase kieBase, Catalog catalog, List<RuleInfo> rules, boolean fromCache) {
+        this.fromCache = fromCache;
         this.location = location;
         this.kieBase = kieBase;
         // Disposing a pooled session resets it for the next evaluation: cheaper than building a new one.
@@ -117,6 +120,11 @@ public final class RuleBook {
 
     private static boolean covers(String field, String path) {
         return path.equals(field) || path.startsWith(field + ".");
+    }
+
+    /** Whether the compiled rules came from the cache (no DRL was compiled). */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     /** Where the rules were read from: a folder, or the copy bundled in the jar. */

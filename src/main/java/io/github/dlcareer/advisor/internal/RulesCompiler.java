@@ -77,6 +77,7 @@ public final class RulesCompiler {
 
     private final Path folder;
     private final String label;
+    private CompiledRulesCache cache;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> unparsable = new java.util.HashSet<>();
 
@@ -91,12 +92,21 @@ public final class RulesCompiler {
 
     /** Compiles the rules in a folder; throws with every problem found. */
     public static RuleBook compile(Path folder) {
-        return new RulesCompiler(folder, folder.toString()).compile();
+        return compile(folder, null);
     }
 
-    /** Compiles the copy of the rules bundled in the jar. */
-    public static RuleBook compileBundled() {
-        return new RulesCompiler(bundledFolder(), BUNDLED_LABEL).compile();
+    /** Compiles the rules in a folder, or loads them from the cache (null: none) when unchanged. */
+    public static RuleBook compile(Path folder, CompiledRulesCache cache) {
+        RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
+        compiler.cache = cache;
+        return compiler.compile();
+    }
+
+    /** Compiles the copy of the rules bundled in the jar, or loads it from the cache (null: none). */
+    public static RuleBook compileBundled(CompiledRulesCache cache) {
+        RulesCompiler compiler = new RulesCompiler(bundledFolder(), BUNDLED_LABEL);
+        compiler.cache = cache;
+        return compiler.compile();
     }
 
     /** Reads and checks a rules folder without compiling its DRL (fast); throws with every problem found. */
@@ -165,11 +175,15 @@ public final class RulesCompiler {
         long start = System.nanoTime();
         Description description = describe();
         throwIfErrors();
-        KieBase kieBase = build(description.drl(), description.rules());
-        throwIfErrors();
-        LOG.debug("compiled {} rules from {} in {} ms", description.rules().size(), label,
-                (System.nanoTime() - start) / 1_000_000);
-        return new RuleBook(label, kieBase, description.catalog(), description.rules());
+        String key = cache == null ? null : CompiledRulesCache.key(description.drl());
+        KieBase kieBase = key == null ? null : cache.read(key).map(kjar -> load(kjar, key)).orElse(null);
+        if (kieBase == null) {
+            kieBase = build(description.drl(), description.rules(), key);
+            throwIfErrors();
+        }
+        LOG.debug("{} {} rules from {} in {} ms", key != null && cacheHit ? "loaded" : "compiled",
+                description.rules().size(), label, (System.nanoTime() - start) / 1_000_000);
+        return new RuleBook(label, kieBase, description.catalog(), description.rules(), cacheHit);
     }
 
     private Description describe() {
@@ -379,7 +393,70 @@ public final class RulesCompiler {
 
     // ---- compiling ---------------------------------------------------------------------------------
 
+    private boolean cacheHit;
+
+    /**
+     * The KieBase of a cached kjar, or null (with a warning) when it cannot be loaded. The kjar's generated
+     * model classes are defined from memory and handed to Drools as they are: nothing is compiled.
+     */
+    private KieBase load(byte[] kjar, String key) {
+        try {
+            Map<String, byte[]> classes = new HashMap<>();
+            List<String> models = new ArrayList<>();
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(kjar))) {
+                for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    String name = entry.getName();
+                    if (name.endsWith(".class")) {
+                        classes.put(name.substring(0, name.length() - 6).replace('/', '.'), zip.readAllBytes());
+                    } else if (name.endsWith("/drools-model")) {
+                        new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                                .filter(line -> !line.isBlank() && !line.contains(":")).forEach(models::add);
+                    }
+                }
+            }
+            if (models.isEmpty()) {
+                throw new IllegalStateException("no model classes listed");
+            }
+            ClassLoader loader = new ModelClassLoader(classes, RulesCompiler.class.getClassLoader());
+            List<org.drools.model.Model> instances = new ArrayList<>();
+            for (String model : models) {
+                instances.add((org.drools.model.Model) loader.loadClass(model.strip()).getDeclaredConstructor().newInstance());
+            }
+            KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(instances);
+            cacheHit = true;
+            return kieBase;
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.warn("the cached compiled rules for {} cannot be loaded ({}); compiling them again", label, e.toString());
+            cache.discard(key);
+            return null;
+        }
+    }
+
+    /** Defines the generated classes of a cached kjar from memory, the advisor's own classes from its parent. */
+    private static final class ModelClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        ModelClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+
     private KieBase build(Map<String, String> drl, List<RuleInfo> rules) {
+        return build(drl, rules, null);
+    }
+
+    /** Compiles the DRL; when {@code key} is given, keeps the compiled kjar in the cache under it. */
+    private KieBase build(Map<String, String> drl, List<RuleInfo> rules, String key) {
         KieServices services = KieServices.Factory.get();
         ReleaseId release = services.newReleaseId("io.github.dlcareer", "advisor-rules",
                 "1.0." + BUILDS.incrementAndGet());
@@ -398,6 +475,9 @@ public final class RulesCompiler {
         if (!errors.isEmpty()) {
             services.getRepository().removeKieModule(release);
             return null;
+        }
+        if (key != null) {
+            cache.write(key, ((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule()).getBytes());
         }
         try {
             return services.newKieContainer(release).getKieBase();

@@ -1,0 +1,118 @@
+package io.github.dlcareer.advisor.internal;
+
+import io.github.dlcareer.advisor.Profile;
+import io.github.dlcareer.advisor.ProfileReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompiledRulesCacheTest {
+
+    private static final Path RULES = Path.of("rules");
+
+    private static List<String> adviceOfEveryExample(RuleBook book) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("examples", "profiles"))) {
+            return files.sorted().map(f -> Evaluator.evaluate(book, ProfileReader.create().read(f)).toJson()).toList();
+        }
+    }
+
+    private static long kjars(Path cache) throws Exception {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(".kjar")).count();
+        }
+    }
+
+    @Test
+    void aSecondStartWithUnchangedRulesLoadsThemAndAdvisesTheSame(@TempDir Path cache) throws Exception {
+        RuleBook compiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook loaded = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        assertThat(compiled.fromCache()).isFalse();
+        assertThat(loaded.fromCache()).isTrue();
+        assertThat(kjars(cache)).isEqualTo(1);
+        assertThat(adviceOfEveryExample(loaded)).isEqualTo(adviceOfEveryExample(compiled));
+    }
+
+    @Test
+    void anEditedRuleIsCompiledOnceUnderANewKey(@TempDir Path cache, @TempDir Path rules) throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        Path gpu = rules.resolve("gpu.drl");
+        Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
+
+        RuleBook edited = RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        RuleBook again = RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+
+        assertThat(edited.fromCache()).isFalse();
+        assertThat(again.fromCache()).isTrue();
+        assertThat(kjars(cache)).isEqualTo(2);
+    }
+
+    @Test
+    void aCorruptCacheFileFallsBackToCompilingAndIsReplaced(@TempDir Path cache) throws Exception {
+        RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        Path kjar;
+        try (Stream<Path> files = Files.list(cache)) {
+            kjar = files.filter(f -> f.toString().endsWith(".kjar")).findFirst().orElseThrow();
+        }
+        Files.write(kjar, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+
+        RuleBook recompiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook loaded = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        assertThat(recompiled.fromCache()).isFalse();
+        assertThat(loaded.fromCache()).isTrue();
+        Profile profile = TestProfiles.gpuNone();
+        assertThat(Evaluator.evaluate(recompiled, profile).recommendation("buy-a-gpu")).isPresent();
+    }
+
+    @Test
+    void aCacheThatCannotBeReadOrWrittenIsOnlyAWarning(@TempDir Path parent) throws Exception {
+        Path cache = Files.writeString(parent.resolve("a-file-not-a-folder"), "x"); // fails even for root
+
+        RuleBook book = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        assertThat(book.fromCache()).isFalse();
+        assertThat(Evaluator.evaluate(book, TestProfiles.gpuNone()).recommendation("buy-a-gpu")).isPresent();
+    }
+
+    @Test
+    void twoStartsAtOnceLeaveOneGoodCacheFile(@TempDir Path cache) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RuleBook>> books = List.of(
+                    pool.submit(() -> RulesCompiler.compile(RULES, new CompiledRulesCache(cache))),
+                    pool.submit(() -> RulesCompiler.compile(RULES, new CompiledRulesCache(cache))));
+            for (Future<RuleBook> book : books) {
+                assertThat(Evaluator.evaluate(book.get(), TestProfiles.gpuNone()).recommendation("buy-a-gpu")).isPresent();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString())).singleElement()
+                    .satisfies(name -> assertThat(name).endsWith(".kjar"));
+        }
+        assertThat(RulesCompiler.compile(RULES, new CompiledRulesCache(cache)).fromCache()).isTrue();
+    }
+
+    /** Profiles for these tests. */
+    static final class TestProfiles {
+        static Profile gpuNone() {
+            return ProfileReader.create().read(Path.of("examples", "profiles", "gpu-none.yaml"));
+        }
+    }
+}
