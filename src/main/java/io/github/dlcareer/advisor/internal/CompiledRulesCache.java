@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -90,12 +91,16 @@ public final class CompiledRulesCache {
 
     /** Keeps a kjar under its key; a failure is a warning, never an error. */
     void write(String key, byte[] kjar) {
-        Path target = file(key);
+        write(file(key), kjar);
+    }
+
+    /** Writes a file of the cache in one step (temporary file, then an atomic move); failures are warnings. */
+    private void write(Path target, byte[] bytes) {
         Path temporary = null;
         try {
             Files.createDirectories(folder);
             temporary = Files.createTempFile(folder, "rules-", ".part");
-            Files.write(temporary, kjar);
+            Files.write(temporary, bytes);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -114,10 +119,39 @@ public final class CompiledRulesCache {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<RulesCompiler.ParsedRule>> PARSED =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+    /** The parsed rules cached under a key, if readable. */
+    Optional<List<RulesCompiler.ParsedRule>> readParsed(String key) {
+        Path file = folder.resolve("rules-" + key + ".json");
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), PARSED));
+        } catch (java.io.FileNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            if (Files.exists(file)) {
+                LOG.warn("cannot read the parsed rules in {} ({}); parsing the DRL", file, e.toString());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the parsed rules under a key; a failure is a warning. */
+    void writeParsed(String key, List<RulesCompiler.ParsedRule> rules) {
+        try {
+            write(folder.resolve("rules-" + key + ".json"), JSON.writeValueAsBytes(rules));
+        } catch (IOException e) {
+            LOG.warn("cannot write the parsed rules to the cache in {} ({})", folder, e.toString());
+        }
+    }
+
     /** Forgets a cached kjar that could not be loaded, so the next start does not try it again. */
     void discard(String key) {
         try {
             Files.deleteIfExists(file(key));
+            Files.deleteIfExists(folder.resolve("rules-" + key + ".json"));
         } catch (IOException | SecurityException e) {
             LOG.debug("cannot remove {}: {}", file(key), e.toString());
         }

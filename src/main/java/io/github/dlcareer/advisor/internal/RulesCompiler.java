@@ -192,7 +192,16 @@ public final class RulesCompiler {
         }
         Catalog catalog = Catalog.read(folder, label, problems);
         Map<String, String> drl = readDrlFiles();
-        List<RuleInfo> rules = describe(drl, catalog);
+        String key = cache == null ? null : CompiledRulesCache.key(drl);
+        List<ParsedRule> parsed = key == null ? null : cache.readParsed(key).orElse(null);
+        if (parsed == null) {
+            int before = problems.size();
+            parsed = parse(drl);
+            if (key != null && problems.size() == before) {
+                cache.writeParsed(key, parsed);
+            }
+        }
+        List<RuleInfo> rules = resolve(parsed, catalog);
         if (drl.isEmpty()) {
             problems.add(Problem.error(label, 0, 0, null, "no .drl files"));
         }
@@ -229,9 +238,20 @@ public final class RulesCompiler {
 
     // ---- parsing: metadata and the facts each rule looks at ------------------------------------------
 
-    private List<RuleInfo> describe(Map<String, String> drl, Catalog catalog) {
-        List<RuleInfo> rules = new ArrayList<>();
-        Map<String, String> firstPlace = new HashMap<>();
+    /**
+     * What the DRL parser tells of one rule, before the catalogues are consulted: metadata as written and the
+     * facts its conditions look at. Kept in the cache beside the compiled rules, so that a start with
+     * unchanged rules parses no DRL either.
+     */
+    public record ParsedRule(String name, String file, int line, int column, String recommend, String ask,
+                             String cite, String weight, List<String> derives, List<String> paths,
+                             List<String> findings, List<String> allPaths, List<String> allFindings,
+                             boolean actsOnEvidence, boolean nonMonotonic) {
+    }
+
+    /** Every rule of every file, in folder order; parse errors go to the problems. */
+    private List<ParsedRule> parse(Map<String, String> drl) {
+        List<ParsedRule> rules = new ArrayList<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
             DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
             PackageDescr descr;
@@ -253,39 +273,66 @@ public final class RulesCompiler {
                 continue;
             }
             for (RuleDescr rule : descr.getRules()) {
-                String place = where(file.getKey()) + ":" + rule.getLine();
-                String earlier = firstPlace.putIfAbsent(rule.getName(), place);
-                if (earlier != null) {
-                    problems.add(Problem.error(where(file.getKey()), rule.getLine(), rule.getColumn(), rule.getName(),
-                            "a rule of this name is already defined at " + earlier + "; rule names must be unique"));
-                    continue;
-                }
-                rules.add(describe(rules.size(), file.getKey(), rule, catalog));
+                rules.add(parsed(file.getKey(), rule));
             }
         }
         return rules;
     }
 
-    private RuleInfo describe(int order, String file, RuleDescr rule, Catalog catalog) {
-        String recommend = metadata(rule, "recommend");
-        String ask = metadata(rule, "ask");
-        String cite = metadata(rule, "cite");
-        String weightText = metadata(rule, "weight");
-        String where = where(file);
+    private static ParsedRule parsed(String file, RuleDescr rule) {
+        Conditions positive = new Conditions();
+        Conditions all = new Conditions();
+        collect(rule.getLhs(), positive, all, true);
+        List<String> derives = new ArrayList<>();
+        String consequence = String.valueOf(rule.getConsequence());
+        Matcher m = DERIVES.matcher(consequence);
+        while (m.find()) {
+            derives.add(m.group(1));
+        }
+        return new ParsedRule(rule.getName(), file, rule.getLine(), rule.getColumn(), metadata(rule, "recommend"),
+                metadata(rule, "ask"), metadata(rule, "cite"), metadata(rule, "weight"), derives,
+                List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
+                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find(), all.nonMonotonic);
+    }
+
+    /** The rules checked against the catalogues: every unknown id, bad weight or repeated name is a problem. */
+    private List<RuleInfo> resolve(List<ParsedRule> parsed, Catalog catalog) {
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, String> firstPlace = new HashMap<>();
+        for (ParsedRule rule : parsed) {
+            String place = where(rule.file()) + ":" + rule.line();
+            String earlier = firstPlace.putIfAbsent(rule.name(), place);
+            if (earlier != null) {
+                problems.add(Problem.error(where(rule.file()), rule.line(), rule.column(), rule.name(),
+                        "a rule of this name is already defined at " + earlier + "; rule names must be unique"));
+                continue;
+            }
+            rules.add(resolve(rules.size(), rule, catalog));
+        }
+        return rules;
+    }
+
+    private RuleInfo resolve(int order, ParsedRule rule, Catalog catalog) {
+        String recommend = rule.recommend();
+        String ask = rule.ask();
+        String cite = rule.cite();
+        String weightText = rule.weight();
+        String where = where(rule.file());
+        int line = rule.line();
         if (recommend != null && !catalog.advice().containsKey(recommend)) {
-            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+            problems.add(Problem.error(where, line, 0, rule.name(),
                     "@recommend names the advice id '" + recommend + "', which advice.yaml does not define"));
         }
         if (ask != null && !catalog.questions().containsKey(ask)) {
-            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+            problems.add(Problem.error(where, line, 0, rule.name(),
                     "@ask names the question id '" + ask + "', which questions.yaml does not define"));
         }
         if (ask != null && recommend != null) {
-            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+            problems.add(Problem.error(where, line, 0, rule.name(),
                     "a rule either recommends (@recommend) or asks (@ask), not both"));
         }
         if (recommend != null && cite == null) {
-            problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+            problems.add(Problem.error(where, line, 0, rule.name(),
                     "a rule that recommends must @cite the passage it rests on"));
         }
         List<Citation> citations = new ArrayList<>();
@@ -294,7 +341,7 @@ public final class RulesCompiler {
                 if (catalog.passages().containsKey(passage)) {
                     citations.add(catalog.citation(passage));
                 } else {
-                    problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                    problems.add(Problem.error(where, line, 0, rule.name(),
                             "@cite names the passage '" + passage + "', which sources.yaml does not define"));
                 }
             }
@@ -307,23 +354,13 @@ public final class RulesCompiler {
                 weight = Double.NaN;
             }
             if (!(weight > 0 && weight <= 1)) {
-                problems.add(Problem.error(where, rule.getLine(), 0, rule.getName(),
+                problems.add(Problem.error(where, line, 0, rule.name(),
                         "@weight must be a number above 0 and at most 1, not '" + weightText + "'"));
             }
         }
-        Conditions positive = new Conditions();
-        Conditions all = new Conditions();
-        collect(rule.getLhs(), positive, all, true);
-        List<String> derives = new ArrayList<>();
-        String consequence = String.valueOf(rule.getConsequence());
-        Matcher m = DERIVES.matcher(consequence);
-        while (m.find()) {
-            derives.add(m.group(1));
-        }
-        return new RuleInfo(order, rule.getName(), where, rule.getLine(), recommend, ask, weight, citations,
-                derives, List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
-                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find(), all.nonMonotonic,
-                positive.paths.stream().map(ProfileSchema::leaf).toList());
+        return new RuleInfo(order, rule.name(), where, line, recommend, ask, weight, citations, rule.derives(),
+                rule.paths(), rule.findings(), rule.allPaths(), rule.allFindings(), rule.actsOnEvidence(),
+                rule.nonMonotonic(), rule.paths().stream().map(ProfileSchema::leaf).toList());
     }
 
     /** Profile paths and finding names that conditions look at. */
