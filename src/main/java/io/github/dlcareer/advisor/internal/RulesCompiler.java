@@ -175,15 +175,18 @@ public final class RulesCompiler {
         long start = System.nanoTime();
         Description description = describe();
         throwIfErrors();
-        String key = cache == null ? null : CompiledRulesCache.key(description.drl());
-        KieBase kieBase = key == null ? null : cache.read(key).map(kjar -> load(kjar, key)).orElse(null);
-        if (kieBase == null) {
-            kieBase = build(description.drl(), description.rules(), key);
-            throwIfErrors();
+        KieBase kieBase;
+        if (cache == null) {
+            kieBase = build(description.drl(), description.rules(), null);
+        } else {
+            kieBase = buildFileByFile(description);
         }
-        LOG.debug("{} {} rules from {} in {} ms", key != null && cacheHit ? "loaded" : "compiled",
-                description.rules().size(), label, (System.nanoTime() - start) / 1_000_000);
-        return new RuleBook(label, kieBase, description.catalog(), description.rules(), cacheHit);
+        throwIfErrors();
+        LOG.debug("{} {} rules from {} in {} ms ({} of {} files compiled)", compiledFiles == 0 ? "loaded" : "built",
+                description.rules().size(), label, (System.nanoTime() - start) / 1_000_000, compiledFiles,
+                description.drl().size());
+        return new RuleBook(label, kieBase, description.catalog(), description.rules(),
+                cache != null && compiledFiles == 0);
     }
 
     private Description describe() {
@@ -430,13 +433,42 @@ public final class RulesCompiler {
 
     // ---- compiling ---------------------------------------------------------------------------------
 
-    private boolean cacheHit;
+    private int compiledFiles;
 
     /**
-     * The KieBase of a cached kjar, or null (with a warning) when it cannot be loaded. The kjar's generated
-     * model classes are defined from memory and handed to Drools as they are: nothing is compiled.
+     * With a cache, each DRL file is compiled on its own and cached under its own key (every file compiles on
+     * its own by design): after an edit only the edited file is compiled, and the KieBase is put together from
+     * the models of all files.
      */
-    private KieBase load(byte[] kjar, String key) {
+    private KieBase buildFileByFile(Description description) {
+        List<org.drools.model.Model> models = new ArrayList<>();
+        for (Map.Entry<String, String> file : description.drl().entrySet()) {
+            Map<String, String> one = Map.of(file.getKey(), file.getValue());
+            String key = CompiledRulesCache.key(one);
+            List<org.drools.model.Model> cached = cache.read(key).map(kjar -> models(kjar, key)).orElse(null);
+            if (cached == null) {
+                compiledFiles++;
+                byte[] kjar = compileKjar(one, description.rules());
+                if (kjar == null) {
+                    continue; // its errors are reported; go on, to report the other files' too
+                }
+                cache.write(key, kjar);
+                cached = models(kjar, key);
+                if (cached == null) {
+                    throw new IllegalStateException("the rules of " + file.getKey() + " compiled but do not load");
+                }
+            }
+            models.addAll(cached);
+        }
+        return hasErrors() ? null : org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
+    }
+
+    /**
+     * The executable models of a kjar: its generated classes defined from memory (in a class loader of their
+     * own, so that files compiled apart never clash) and its listed model classes instantiated. Null, with a
+     * warning, when it cannot be loaded.
+     */
+    private List<org.drools.model.Model> models(byte[] kjar, String key) {
         try {
             Map<String, byte[]> classes = new HashMap<>();
             List<String> models = new ArrayList<>();
@@ -459,9 +491,7 @@ public final class RulesCompiler {
             for (String model : models) {
                 instances.add((org.drools.model.Model) loader.loadClass(model.strip()).getDeclaredConstructor().newInstance());
             }
-            KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(instances);
-            cacheHit = true;
-            return kieBase;
+            return instances;
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.warn("the cached compiled rules for {} cannot be loaded ({}); compiling them again", label, e.toString());
             cache.discard(key);
@@ -492,6 +522,31 @@ public final class RulesCompiler {
         return build(drl, rules, null);
     }
 
+    /** Compiles DRL into a kjar (the executable model's classes), or null with its errors reported. */
+    private byte[] compileKjar(Map<String, String> drl, List<RuleInfo> rules) {
+        KieServices services = KieServices.Factory.get();
+        ReleaseId release = services.newReleaseId("io.github.dlcareer", "advisor-rules",
+                "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(release);
+        Map<String, String> labels = new HashMap<>();
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            String path = "src/main/resources/advisor/" + file.getKey();
+            labels.put(path, file.getKey());
+            files.write(path, file.getValue());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        try {
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            for (Message message : errors) {
+                report(message, labels, drl, rules);
+            }
+            return errors.isEmpty()
+                    ? ((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule()).getBytes() : null;
+        } finally {
+            services.getRepository().removeKieModule(release);
+        }
+    }
+
     /** Compiles the DRL; when {@code key} is given, keeps the compiled kjar in the cache under it. */
     private KieBase build(Map<String, String> drl, List<RuleInfo> rules, String key) {
         KieServices services = KieServices.Factory.get();
@@ -512,9 +567,6 @@ public final class RulesCompiler {
         if (!errors.isEmpty()) {
             services.getRepository().removeKieModule(release);
             return null;
-        }
-        if (key != null) {
-            cache.write(key, ((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule()).getBytes());
         }
         try {
             return services.newKieContainer(release).getKieBase();

@@ -25,6 +25,12 @@ class CompiledRulesCacheTest {
         }
     }
 
+    private static long drlFiles() throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            return files.filter(f -> f.toString().endsWith(".drl")).count();
+        }
+    }
+
     private static long kjars(Path cache) throws Exception {
         try (Stream<Path> files = Files.list(cache)) {
             return files.filter(f -> f.toString().endsWith(".kjar")).count();
@@ -38,7 +44,7 @@ class CompiledRulesCacheTest {
 
         assertThat(compiled.fromCache()).isFalse();
         assertThat(loaded.fromCache()).isTrue();
-        assertThat(kjars(cache)).isEqualTo(1);
+        assertThat(kjars(cache)).as("one compiled kjar per DRL file").isEqualTo(drlFiles());
         assertThat(adviceOfEveryExample(loaded)).isEqualTo(adviceOfEveryExample(compiled));
     }
 
@@ -58,17 +64,17 @@ class CompiledRulesCacheTest {
 
         assertThat(edited.fromCache()).isFalse();
         assertThat(again.fromCache()).isTrue();
-        assertThat(kjars(cache)).isEqualTo(2);
+        assertThat(kjars(cache)).as("only the edited file compiled anew").isEqualTo(drlFiles() + 1);
     }
 
     @Test
     void aCorruptCacheFileFallsBackToCompilingAndIsReplaced(@TempDir Path cache) throws Exception {
         RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
-        Path kjar;
         try (Stream<Path> files = Files.list(cache)) {
-            kjar = files.filter(f -> f.toString().endsWith(".kjar")).findFirst().orElseThrow();
+            for (Path kjar : files.filter(f -> f.toString().endsWith(".kjar")).toList()) {
+                Files.write(kjar, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+            }
         }
-        Files.write(kjar, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
 
         RuleBook recompiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
         RuleBook loaded = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
@@ -104,7 +110,7 @@ class CompiledRulesCacheTest {
         }
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .hasSize(2).allSatisfy(name -> assertThat(name).matches("rules-[0-9a-f]{64}\\.(kjar|json)"));
+                    .hasSize((int) drlFiles() + 1).allSatisfy(name -> assertThat(name).matches("rules-[0-9a-f]{64}\\.(kjar|json)"));
         }
         assertThat(RulesCompiler.compile(RULES, new CompiledRulesCache(cache)).fromCache()).isTrue();
     }
