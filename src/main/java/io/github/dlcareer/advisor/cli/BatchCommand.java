@@ -20,12 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -134,9 +133,9 @@ final class BatchCommand implements Callable<Integer> {
         BatchSummary counts = new BatchSummary();
         Progress bar = showProgress() ? new Progress(err, counted) : null;
         long start = System.nanoTime();
-        try (Writer output = writer(out); Writer errorOutput = errors == null ? null : writer(errors.toString())) {
+        try (OutputStream output = stream(out); OutputStream errorOutput = errors == null ? null : stream(errors.toString())) {
             if (format == Format.csv) {
-                output.write("line,profile,rank,recommendation,kind,score,citations,error\n");
+                output.write("line,profile,rank,recommendation,kind,score,citations,error\n".getBytes(StandardCharsets.UTF_8));
             }
             batch.run(batchInput, record -> render(record, errorOutput != null), rendered -> {
                 try {
@@ -173,22 +172,31 @@ final class BatchCommand implements Callable<Integer> {
         return counts.rejected() == 0 ? 0 : SOME_REJECTED;
     }
 
-    /** A record, formatted on a worker thread: its output (and error record, when those go elsewhere). */
-    record Rendered(BatchRecord record, String output, String error) {
+    /**
+     * A record, formatted on a worker thread as UTF-8 bytes: its output (and its error record, when those go
+     * elsewhere). The writer thread then only copies bytes.
+     */
+    record Rendered(BatchRecord record, byte[] output, byte[] error) {
     }
+
+    private static final byte[] NOTHING = new byte[0];
 
     private Rendered render(BatchRecord record, boolean separateErrors) {
         if (record.advised()) {
-            return new Rendered(record, format == Format.csv ? csvRows(record) : AdviceJson.write(record.advice()) + "\n",
+            return new Rendered(record, format == Format.csv ? utf8(csvRows(record)) : AdviceJson.line(record.advice()),
                     null);
         }
-        String error = errorJson(record);
+        byte[] error = utf8(errorJson(record));
         if (separateErrors) {
-            return new Rendered(record, "", error);
+            return new Rendered(record, NOTHING, error);
         }
-        return new Rendered(record, format == Format.csv ? csvRow(record.line(), record.id(), "", "", "", "", "",
+        return new Rendered(record, format == Format.csv ? utf8(csvRow(record.line(), record.id(), "", "", "", "", "",
                 record.problems().stream().map(p -> (p.field() == null ? "" : p.field() + ": ") + p.message())
-                        .collect(Collectors.joining("; "))) : error, null);
+                        .collect(Collectors.joining("; ")))) : error, null);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String csvRows(BatchRecord record) {
@@ -253,17 +261,16 @@ final class BatchCommand implements Callable<Integer> {
         return new CountingInput(Files.newInputStream(path), Files.size(path));
     }
 
-    private Writer writer(String name) throws IOException {
+    private OutputStream stream(String name) throws IOException {
         if ("-".equals(name)) {
-            return new BufferedWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                    StandardCharsets.UTF_8), 1 << 16) {
+            return new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16) {
                 @Override
                 public void close() throws IOException {
                     flush(); // never close standard output
                 }
             };
         }
-        return Files.newBufferedWriter(Path.of(name), StandardCharsets.UTF_8);
+        return new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
     }
 
     private boolean showProgress() {

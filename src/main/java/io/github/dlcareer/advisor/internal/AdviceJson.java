@@ -36,75 +36,94 @@ public final class AdviceJson {
         return out.toString();
     }
 
+    /**
+     * One advice on one line, as UTF-8 bytes followed by a newline: what a batch writes, made on the worker
+     * threads so that the single writer only copies bytes.
+     */
+    public static byte[] line(Advice advice) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8192);
+        try (JsonGenerator json = JSON.createGenerator(bytes, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            write(advice, json, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
+    }
+
     /** Writes one advice, indented when {@code pretty}, on one line otherwise. */
     public static void write(Advice advice, Writer out, boolean pretty) {
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            if (pretty) {
-                json.useDefaultPrettyPrinter();
-            }
+            write(advice, json, pretty);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Advice advice, JsonGenerator json, boolean pretty) throws IOException {
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        if (pretty) {
+            json.useDefaultPrettyPrinter();
+        }
+        json.writeStartObject();
+        json.writeStringField("profile", advice.profile());
+        json.writeArrayFieldStart("recommendations");
+        for (Recommendation r : advice.recommendations()) {
             json.writeStartObject();
-            json.writeStringField("profile", advice.profile());
-            json.writeArrayFieldStart("recommendations");
-            for (Recommendation r : advice.recommendations()) {
-                json.writeStartObject();
-                json.writeNumberField("rank", r.rank());
-                if (pretty) {
-                    json.writeStringField("id", r.id());
-                    json.writeStringField("kind", r.kind().name());
-                    json.writeStringField("topic", r.topic());
-                    json.writeStringField("title", r.title());
-                    json.writeStringField("advice", r.advice());
-                } else {
-                    json.writeRaw(fragment(new Text(r.id(), r.kind(), r.topic(), r.title(), r.advice())));
-                }
-                json.writeNumberField("score", r.score());
-                strings(json, "because", r.because());
-                if (pretty) {
-                    citations(json, r.citations());
-                } else {
-                    json.writeArrayFieldStart("citations");
-                    for (Citation c : r.citations()) {
-                        json.writeRawValue(fragment(c));
-                    }
-                    json.writeEndArray();
-                }
-                json.writeEndObject();
+            json.writeNumberField("rank", r.rank());
+            if (pretty) {
+                json.writeStringField("id", r.id());
+                json.writeStringField("kind", r.kind().name());
+                json.writeStringField("topic", r.topic());
+                json.writeStringField("title", r.title());
+                json.writeStringField("advice", r.advice());
+            } else {
+                json.writeRaw(fragment(new Text(r.id(), r.kind(), r.topic(), r.title(), r.advice())));
             }
-            json.writeEndArray();
-            strings(json, "plan", advice.plan());
-            json.writeArrayFieldStart("conflicts");
-            for (Advice.Conflict c : advice.conflicts()) {
-                json.writeStartObject();
-                json.writeStringField("id", c.id());
-                json.writeStringField("title", c.title());
-                json.writeArrayFieldStart("sides");
-                for (Advice.Side side : c.sides()) {
-                    json.writeStartObject();
-                    json.writeStringField("advice", side.advice());
-                    json.writeStringField("position", side.position());
-                    json.writeBooleanField("given", side.given());
-                    citations(json, side.citations());
-                    json.writeEndObject();
+            json.writeNumberField("score", r.score());
+            strings(json, "because", r.because());
+            if (pretty) {
+                citations(json, r.citations());
+            } else {
+                json.writeArrayFieldStart("citations");
+                for (Citation c : r.citations()) {
+                    json.writeRawValue(fragment(c));
                 }
                 json.writeEndArray();
-                json.writeEndObject();
             }
-            json.writeEndArray();
-            json.writeArrayFieldStart("questions");
-            for (Advice.Question q : advice.questions()) {
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        strings(json, "plan", advice.plan());
+        json.writeArrayFieldStart("conflicts");
+        for (Advice.Conflict c : advice.conflicts()) {
+            json.writeStartObject();
+            json.writeStringField("id", c.id());
+            json.writeStringField("title", c.title());
+            json.writeArrayFieldStart("sides");
+            for (Advice.Side side : c.sides()) {
                 json.writeStartObject();
-                json.writeStringField("id", q.id());
-                json.writeStringField("field", q.field());
-                json.writeStringField("text", q.text());
-                strings(json, "affects", q.affects());
+                json.writeStringField("advice", side.advice());
+                json.writeStringField("position", side.position());
+                json.writeBooleanField("given", side.given());
+                citations(json, side.citations());
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        json.writeEndArray();
+        json.writeArrayFieldStart("questions");
+        for (Advice.Question q : advice.questions()) {
+            json.writeStartObject();
+            json.writeStringField("id", q.id());
+            json.writeStringField("field", q.field());
+            json.writeStringField("text", q.text());
+            strings(json, "affects", q.affects());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /** The catalogue text of a recommendation, as a key for its fragment. */
