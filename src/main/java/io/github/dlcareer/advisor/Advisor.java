@@ -80,6 +80,21 @@ public final class Advisor implements AutoCloseable {
         return Evaluator.evaluate(book.get(), profile);
     }
 
+    /**
+     * The advice before and after changing some facts: {@code Map.of("hardware.gpu", "OWN")}. A value is
+     * written as in a profile file (a list as {@code bio,vision}); an empty value makes the field unknown.
+     *
+     * @throws InvalidProfileException naming each change that is not a field or not a valid value
+     */
+    public WhatIf whatIf(Profile profile, java.util.Map<String, String> changes) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(changes, "changes");
+        RuleBook rules = book.get(); // both sides on the same rules, even during a reload
+        Advice before = Evaluator.evaluate(rules, profile);
+        Advice after = Evaluator.evaluate(rules, io.github.dlcareer.advisor.internal.ProfileEdit.apply(profile, changes));
+        return WhatIf.of(changes, before, after);
+    }
+
     /** Where the rules came from: the folder given to the builder, or {@code <bundled rules>}. */
     public String rulesLocation() {
         return book.get().location();

@@ -42,6 +42,12 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat unknown profile fields as errors, not warnings.")
     boolean strict;
 
+    @Option(names = "--what-if", paramLabel = "FIELD=VALUE",
+            description = "Show the advice before and after setting a profile field (repeatable), with what is new,"
+                    + " gone or moved: --what-if hardware.gpu=OWN --what-if plans.goal=PHD. An empty value makes"
+                    + " the field unknown.")
+    java.util.Map<String, String> whatIf = new java.util.LinkedHashMap<>();
+
     @Option(names = "--watch", description = "Keep running: print the advice again whenever the rules folder or"
             + " the profile changes (Ctrl-C to stop).")
     boolean watch;
@@ -80,6 +86,22 @@ final class AdviseCommand implements Callable<Integer> {
         } catch (InvalidRulesException e) {
             Problems.print(err, e.problems());
             return Main.FAILURE;
+        }
+        if (!whatIf.isEmpty()) {
+            io.github.dlcareer.advisor.WhatIf comparison;
+            try {
+                comparison = advisor.whatIf(profile, whatIf);
+            } catch (InvalidProfileException e) {
+                Problems.print(err, e.problems());
+                return Main.INVALID_INPUT;
+            }
+            if (format == Format.json) {
+                WhatIfJson.write(comparison, out);
+            } else {
+                TextReport.writeWhatIf(comparison, out);
+            }
+            out.flush();
+            return 0;
         }
         print(advisor.advise(profile), out);
         if (watch) {

@@ -73,6 +73,42 @@ final class TextReport {
         out.flush();
     }
 
+    /** The advice after the changes, each recommendation marked new or moved, then what is gone. */
+    static void writeWhatIf(io.github.dlcareer.advisor.WhatIf w, PrintWriter out) {
+        out.println("What if " + w.changes().entrySet().stream()
+                .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "(unknown)" : e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")) + "?");
+        out.println();
+        out.println("Before (" + w.before().recommendations().size() + "):");
+        for (Recommendation r : w.before().recommendations()) {
+            out.printf(Locale.ROOT, "%s%d. %s%n", INDENT, r.rank(), r.title());
+        }
+        java.util.Map<String, io.github.dlcareer.advisor.WhatIf.Difference> marks = new java.util.HashMap<>();
+        w.differences().forEach(d -> marks.put(d.id(), d));
+        out.println();
+        out.println("After (" + w.after().recommendations().size() + "):");
+        for (Recommendation r : w.after().recommendations()) {
+            var d = marks.get(r.id());
+            String mark = d == null ? "" : d.change() == io.github.dlcareer.advisor.WhatIf.Change.NEW ? "  [new]"
+                    : "  [moved from " + d.rankBefore() + "]";
+            out.printf(Locale.ROOT, "%s%d. %s%s%n", INDENT, r.rank(), r.title(), mark);
+        }
+        List<String> gone = w.differences().stream()
+                .filter(d -> d.change() == io.github.dlcareer.advisor.WhatIf.Change.GONE)
+                .map(d -> w.before().recommendation(d.id()).map(Recommendation::title).orElse(d.id())
+                        + "  [gone, was " + d.rankBefore() + "]")
+                .toList();
+        if (!gone.isEmpty()) {
+            out.println();
+            out.println("Gone:");
+            gone.forEach(g -> out.println(INDENT + g));
+        }
+        out.println();
+        out.println("The advice after the change, in full:");
+        out.println();
+        write(w.after(), out);
+    }
+
     private static void wrap(PrintWriter out, String text, String indent) {
         for (String line : lines(text, WIDTH - indent.length())) {
             out.println(indent + line);

@@ -126,6 +126,35 @@ class MainTest {
         }
 
         @Test
+        void showsWhatChangesWithWhatIf() throws Exception {
+            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
+                    "--what-if", "hardware.gpu=OWN", "--format", "json");
+
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            assertThat(exit).isZero();
+            assertThat(json.get("changes").get("hardware.gpu").asText()).isEqualTo("OWN");
+            assertThat(json.get("differences")).anySatisfy(d -> {
+                assertThat(d.get("id").asText()).isEqualTo("buy-a-gpu");
+                assertThat(d.get("change").asText()).isEqualTo("GONE");
+            });
+            assertThat(json.get("before").get("profile").asText()).isEqualTo("gpu-none");
+        }
+
+        @Test
+        void marksNewAndGoneAdviceInText() {
+            assertThat(run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
+                    "--what-if", "hardware.gpu=OWN")).isZero();
+            assertThat(out.toString()).startsWith("What if hardware.gpu = OWN?").contains("[gone, was ");
+        }
+
+        @Test
+        void rejectsAWhatIfOnAFieldThatDoesNotExist() {
+            assertThat(run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
+                    "--what-if", "hardware.gpus=OWN")).isEqualTo(2);
+            assertThat(err.toString()).contains("--what-if: hardware.gpus: not a profile field");
+        }
+
+        @Test
         void rejectsAnUnknownFormat() {
             assertThat(run("advise", "examples/profiles/gpu-none.yaml", "--format", "pdf")).isEqualTo(2);
             assertThat(err.toString()).contains("--format").contains("text, json");
