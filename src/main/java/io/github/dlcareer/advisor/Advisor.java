@@ -81,6 +81,28 @@ public final class Advisor implements AutoCloseable {
     }
 
     /**
+     * How a recommendation came about for this person — the rules for and against it, the facts each matched,
+     * the weights and their combination — or, when it was not given, why not: each rule's conditions, the facts
+     * it looked at, and the unknown facts that could let it fire.
+     *
+     * @throws IllegalArgumentException when no advice has this id (the message names the closest ones)
+     */
+    public Explanation explain(Profile profile, String adviceId) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(adviceId, "adviceId");
+        RuleBook rules = book.get();
+        if (!rules.catalog().advice().containsKey(adviceId)) {
+            List<String> close = rules.catalog().advice().keySet().stream()
+                    .filter(id -> id.contains(adviceId) || adviceId.contains(id)
+                            || id.split("-")[0].equals(adviceId.split("-")[0]))
+                    .sorted().limit(5).toList();
+            throw new IllegalArgumentException("no advice '" + adviceId + "'"
+                    + (close.isEmpty() ? "; ./advisor rules list shows them all" : "; did you mean " + String.join(", ", close) + "?"));
+        }
+        return Evaluator.explain(rules, profile, adviceId);
+    }
+
+    /**
      * The advice before and after changing some facts: {@code Map.of("hardware.gpu", "OWN")}. A value is
      * written as in a profile file (a list as {@code bio,vision}); an empty value makes the field unknown.
      *

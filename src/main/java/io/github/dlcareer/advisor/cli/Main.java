@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "Ranked, cited career advice for deep learning, from a person's profile.",
-        subcommands = {AdviseCommand.class, BatchCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AdviseCommand.class, ExplainCommand.class, BatchCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:done (advice given, rules listed)",
@@ -50,6 +51,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, batch, rules, or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, explain, batch, rules, or help");
     }
 }

@@ -33,6 +33,9 @@ public final class CompiledRulesCache {
     private static final String ADVISOR_VERSION = String.valueOf(CompiledRulesCache.class.getPackage()
             .getImplementationVersion());
 
+    /** Raised whenever what is cached changes shape, so that old entries are never misread. */
+    private static final int FORMAT = 2;
+
     private final Path folder;
 
     public CompiledRulesCache(Path folder) {
@@ -59,7 +62,7 @@ public final class CompiledRulesCache {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(("drools " + KieServices.class.getPackage().getImplementationVersion() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(("advisor " + ADVISOR_VERSION + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(("advisor " + ADVISOR_VERSION + " cache format " + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, String> file : drl.entrySet()) {
                 byte[] name = file.getKey().getBytes(StandardCharsets.UTF_8);
                 byte[] text = file.getValue().getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,20 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** How one advice came about for a profile, or why it did not. */
+    public static io.github.dlcareer.advisor.Explanation explain(RuleBook book, Profile profile, String adviceId) {
+        EvidenceCollector evidence = new EvidenceCollector(book, profile);
+        KieSession session = book.newSession();
+        try {
+            session.setGlobal("evidence", evidence);
+            session.insert(profile);
+            session.fireAllRules();
+            return evidence.explain(session, adviceId);
+        } finally {
+            session.dispose();
+        }
+    }
+
     public static Advice evaluate(RuleBook book, Profile profile) {
         EvidenceCollector evidence = new EvidenceCollector(book, profile);
         KieSession session = book.newSession();

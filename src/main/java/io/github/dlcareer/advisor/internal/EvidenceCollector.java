@@ -174,8 +174,11 @@ final class EvidenceCollector implements Evidence {
     private record Scored(Catalog.Entry entry, double certainty, List<String> because, List<Citation> citations) {
     }
 
-    /** Combines the evidence that survived in the session per recommendation, and ranks the result. */
-    Advice advice(KieSession session) {
+    /** What survived in a session: the evidence, the questions asked and the findings, each in rule order. */
+    private record Outcome(List<Hit> hits, List<RuleInfo> asks, Map<String, List<Finding>> findings) {
+    }
+
+    private Outcome outcome(KieSession session) {
         List<Hit> hits = new ArrayList<>(settledHits);
         List<RuleInfo> asks = new ArrayList<>(settledAsks);
         Map<String, List<Finding>> findings = new HashMap<>();
@@ -188,9 +191,75 @@ final class EvidenceCollector implements Evidence {
                 findings.computeIfAbsent(finding.name(), n -> new ArrayList<>()).add(finding);
             }
         }
-        // Rule order, not firing order, so that the arithmetic and the lists are the same every time.
         hits.sort(Comparator.comparingInt((Hit h) -> h.rule.order()));
         findings.values().forEach(list -> list.sort(Comparator.comparing(Finding::toString)));
+        return new Outcome(hits, asks, findings);
+    }
+
+    /** How one advice came about (or did not) in this session. */
+    io.github.dlcareer.advisor.Explanation explain(KieSession session, String adviceId) {
+        Outcome outcome = outcome(session);
+        Advice advice = advice(outcome);
+        var given = advice.recommendation(adviceId);
+        List<io.github.dlcareer.advisor.Explanation.Fired> fired = new ArrayList<>();
+        Set<String> firedRules = new java.util.HashSet<>();
+        List<Hit> evidence = outcome.hits().stream().filter(h -> adviceId.equals(h.rule.recommend())).toList();
+        for (Hit hit : evidence) {
+            firedRules.add(hit.rule.name());
+            fired.add(new io.github.dlcareer.advisor.Explanation.Fired(hit.rule.name(), hit.rule.file(), hit.rule.line(),
+                    hit.supports, hit.rule.weight(), because(hit.rule, outcome.findings()), hit.rule.citations()));
+        }
+        List<io.github.dlcareer.advisor.Explanation.NotFired> notFired = new ArrayList<>();
+        for (RuleInfo rule : book.rulesFor(adviceId)) {
+            if (firedRules.contains(rule.name())) {
+                continue;
+            }
+            List<String> facts = new ArrayList<>();
+            Set<String> unknown = new LinkedHashSet<>();
+            for (String path : rule.allPaths()) {
+                String fact = fact(ProfileSchema.leaf(path));
+                if (fact != null) {
+                    facts.add(fact);
+                } else {
+                    unknown.add(path);
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (String name : rule.findings()) {
+                if (!outcome.findings().containsKey(name)) {
+                    missing.add(name);
+                    for (String path : book.findingDependsOn(name)) {
+                        if (fact(ProfileSchema.leaf(path)) == null) {
+                            unknown.add(path);
+                        }
+                    }
+                }
+            }
+            List<String> blocking = rule.allFindings().stream()
+                    .filter(name -> !rule.findings().contains(name) && outcome.findings().containsKey(name)).toList();
+            notFired.add(new io.github.dlcareer.advisor.Explanation.NotFired(rule.name(), rule.file(), rule.line(),
+                    rule.weight(), rule.conditions(), facts, List.copyOf(unknown), missing, blocking));
+        }
+        double[] supports = weights(evidence, true);
+        double[] weakens = weights(evidence, false);
+        double belief = CertaintyFactors.combine(supports, new double[0]);
+        double disbelief = CertaintyFactors.combine(weakens, new double[0]);
+        Catalog.Entry entry = book.catalog().advice().get(adviceId);
+        return new io.github.dlcareer.advisor.Explanation(adviceId, entry.title(), given.isPresent(),
+                given.map(Recommendation::score).orElse(0.0), belief, disbelief,
+                CertaintyFactors.describe(supports, weakens), fired, notFired);
+    }
+
+    /** Combines the evidence that survived in the session per recommendation, and ranks the result. */
+    Advice advice(KieSession session) {
+        return advice(outcome(session));
+    }
+
+    private Advice advice(Outcome outcome) {
+        List<Hit> hits = outcome.hits();
+        List<RuleInfo> asks = new ArrayList<>(outcome.asks());
+        Map<String, List<Finding>> findings = outcome.findings();
+        // Hits are in rule order, not firing order, so that the arithmetic and the lists are the same every time.
         Map<String, List<Hit>> byAdvice = new LinkedHashMap<>();
         for (Hit hit : hits) {
             byAdvice.computeIfAbsent(hit.rule.recommend(), id -> new ArrayList<>()).add(hit);

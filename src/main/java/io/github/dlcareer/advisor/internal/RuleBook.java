@@ -29,6 +29,7 @@ public final class RuleBook {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
     private final Map<String, Set<String>> adviceDependsOn;
+    private final Map<String, Set<String>> findingPaths = new HashMap<>();
     private final Map<String, List<String>> questionAffects = new HashMap<>();
     private final Map<String, List<Citation>> adviceCitations = new HashMap<>();
     private final boolean[] settled;
@@ -45,7 +46,7 @@ public final class RuleBook {
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
         this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
-        this.adviceDependsOn = dependencies(rules);
+        this.adviceDependsOn = dependencies(rules, findingPaths);
         for (Catalog.Question question : catalog.questions().values()) {
             questionAffects.put(question.id(), adviceDependsOn.entrySet().stream()
                     .filter(e -> e.getValue().stream().anyMatch(path -> covers(question.field(), path)))
@@ -92,8 +93,7 @@ public final class RuleBook {
     }
 
     /** Every profile path each advice depends on, through the findings its rules match, negated ones too. */
-    private static Map<String, Set<String>> dependencies(List<RuleInfo> rules) {
-        Map<String, Set<String>> findingPaths = new HashMap<>();
+    private static Map<String, Set<String>> dependencies(List<RuleInfo> rules, Map<String, Set<String>> findingPaths) {
         boolean changed = true;
         while (changed) { // findings rest on findings: iterate to a fixed point
             changed = false;
@@ -172,6 +172,16 @@ public final class RuleBook {
     /** The passages that the rules recommending an advice cite, in rule order. */
     public List<Citation> citations(String adviceId) {
         return adviceCitations.getOrDefault(adviceId, List.of());
+    }
+
+    /** The profile paths a finding rests on, through the findings it rests on. */
+    public Set<String> findingDependsOn(String finding) {
+        return findingPaths.getOrDefault(finding, Set.of());
+    }
+
+    /** The rules that recommend an advice, in folder order. */
+    public List<RuleInfo> rulesFor(String adviceId) {
+        return rules.stream().filter(r -> adviceId.equals(r.recommend())).toList();
     }
 
     /** The profile paths an advice depends on (for explanations and questions). */

@@ -20,16 +20,19 @@ import java.util.List;
  * @param actsOnEvidence whether its consequence calls {@code evidence.support} or {@code evidence.weaken}
  * @param nonMonotonic whether its conditions can stop holding as facts are added ({@code not}, {@code accumulate})
  * @param leaves      the profile leaves of {@code paths}, for reading their values fast
+ * @param conditions  its conditions as written, line by line (for explanations)
  */
 public record RuleInfo(int order, String name, String file, int line, String recommend, String ask,
                        double weight, List<Citation> citations, List<String> derives, List<String> paths,
                        List<String> findings, List<String> allPaths, List<String> allFindings,
-                       boolean actsOnEvidence, boolean nonMonotonic, List<ProfileSchema.Leaf> leaves) {
+                       boolean actsOnEvidence, boolean nonMonotonic, List<ProfileSchema.Leaf> leaves,
+                       List<String> conditions) {
 
     public static final double DEFAULT_WEIGHT = 0.6;
 
     public RuleInfo {
         leaves = List.copyOf(leaves);
+        conditions = List.copyOf(conditions);
         citations = List.copyOf(citations);
         derives = List.copyOf(derives);
         paths = List.copyOf(paths);

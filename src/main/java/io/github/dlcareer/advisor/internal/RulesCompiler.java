@@ -249,7 +249,7 @@ public final class RulesCompiler {
     public record ParsedRule(String name, String file, int line, int column, String recommend, String ask,
                              String cite, String weight, List<String> derives, List<String> paths,
                              List<String> findings, List<String> allPaths, List<String> allFindings,
-                             boolean actsOnEvidence, boolean nonMonotonic) {
+                             boolean actsOnEvidence, boolean nonMonotonic, List<String> conditions) {
     }
 
     /** Every rule of every file, in folder order; parse errors go to the problems. */
@@ -275,14 +275,43 @@ public final class RulesCompiler {
                 }
                 continue;
             }
+            List<String> lines = file.getValue().lines().toList();
             for (RuleDescr rule : descr.getRules()) {
-                rules.add(parsed(file.getKey(), rule));
+                rules.add(parsed(file.getKey(), rule, conditions(lines, rule.getLine())));
             }
         }
         return rules;
     }
 
-    private static ParsedRule parsed(String file, RuleDescr rule) {
+    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b(.*)$");
+    private static final Pattern THEN = Pattern.compile("^\\s*then\\b");
+
+    /** The lines between a rule's {@code when} and {@code then}, as written, without comments and blanks. */
+    private static List<String> conditions(List<String> lines, int ruleLine) {
+        List<String> conditions = new ArrayList<>();
+        boolean inside = false;
+        for (int i = Math.max(ruleLine - 1, 0); i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!inside) {
+                Matcher when = WHEN.matcher(line);
+                if (when.find()) {
+                    inside = true;
+                    line = when.group(1);
+                } else {
+                    continue;
+                }
+            } else if (THEN.matcher(line).find()) {
+                break;
+            }
+            String text = line.replaceAll("//.*$", "").strip();
+            if (!text.isEmpty()) {
+                conditions.add(text);
+            }
+        }
+        return conditions;
+    }
+
+    private static ParsedRule parsed(String file, RuleDescr rule, List<String> conditions) {
         Conditions positive = new Conditions();
         Conditions all = new Conditions();
         collect(rule.getLhs(), positive, all, true);
@@ -295,7 +324,8 @@ public final class RulesCompiler {
         return new ParsedRule(rule.getName(), file, rule.getLine(), rule.getColumn(), metadata(rule, "recommend"),
                 metadata(rule, "ask"), metadata(rule, "cite"), metadata(rule, "weight"), derives,
                 List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
-                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find(), all.nonMonotonic);
+                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find(), all.nonMonotonic,
+                conditions);
     }
 
     /** The rules checked against the catalogues: every unknown id, bad weight or repeated name is a problem. */
@@ -363,7 +393,7 @@ public final class RulesCompiler {
         }
         return new RuleInfo(order, rule.name(), where, line, recommend, ask, weight, citations, rule.derives(),
                 rule.paths(), rule.findings(), rule.allPaths(), rule.allFindings(), rule.actsOnEvidence(),
-                rule.nonMonotonic(), rule.paths().stream().map(ProfileSchema::leaf).toList());
+                rule.nonMonotonic(), rule.paths().stream().map(ProfileSchema::leaf).toList(), rule.conditions());
     }
 
     /** Profile paths and finding names that conditions look at. */

@@ -219,6 +219,34 @@ class MainTest {
         }
     }
 
+    @Nested
+    @DisplayName("advisor explain")
+    class Explain {
+
+        @Test
+        void explainsHowARecommendationCameAbout() {
+            assertThat(run("explain", "examples/profiles/gpu-none.yaml", "buy-a-gpu", "--rules", "rules")).isZero();
+            assertThat(out.toString()).contains("(buy-a-gpu) for gpu-none: given, score 0.80")
+                    .contains("+ GPU: no GPU at all, buy one  (rules/gpu.drl:").contains("facts: hardware.gpu = NONE")
+                    .contains("How the score combines: MB = 0.8");
+        }
+
+        @Test
+        void explainsWhyNotAsJson() throws Exception {
+            assertThat(run("explain", "examples/profiles/gpu-own.yaml", "buy-a-gpu", "--rules", "rules",
+                    "--format", "json")).isZero();
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            assertThat(json.get("given").asBoolean()).isFalse();
+            assertThat(json.get("notFired").get(0).get("facts").get(0).asText()).isEqualTo("hardware.gpu = OWN");
+        }
+
+        @Test
+        void anUnknownAdviceIdIsAUsageError() {
+            assertThat(run("explain", "examples/profiles/gpu-none.yaml", "buy-gpu", "--rules", "rules")).isEqualTo(2);
+            assertThat(err.toString()).contains("no advice 'buy-gpu'; did you mean buy-a-gpu");
+        }
+    }
+
     @Test
     void showsItsVersion() {
         assertThat(run("--version")).isZero();

@@ -1,0 +1,120 @@
+package io.github.dlcareer.advisor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlcareer.advisor.Advisor;
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.Explanation;
+import io.github.dlcareer.advisor.InvalidProfileException;
+import io.github.dlcareer.advisor.InvalidRulesException;
+import io.github.dlcareer.advisor.Profile;
+import io.github.dlcareer.advisor.ProfileReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code advisor explain FILE ADVICE_ID}: how a recommendation came about, or why it did not. */
+@Command(name = "explain",
+        mixinStandardHelpOptions = true,
+        description = "How a recommendation came about for a profile (the rules for and against it, the facts each"
+                + " matched, the weights and how they combine) or, when it was not given, why not (each rule's"
+                + " conditions, the facts it looked at, the unknown facts that could let it fire).")
+final class ExplainCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The profile.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "ADVICE_ID", description = "The advice id, e.g. buy-a-gpu (see rules list).")
+    String adviceId;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    Format format;
+
+    @Mixin
+    RulesOption rules;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Profile profile;
+        try {
+            profile = ProfileReader.create().onWarning(err::println).read(file);
+        } catch (InvalidProfileException e) {
+            Problems.print(err, e.problems());
+            return Main.INVALID_INPUT;
+        }
+        Explanation explanation;
+        try {
+            Advisor advisor = rules.advisor();
+            explanation = advisor.explain(profile, adviceId);
+        } catch (InvalidRulesException e) {
+            Problems.print(err, e.problems());
+            return Main.FAILURE;
+        } catch (IllegalArgumentException e) {
+            err.println("advisor explain: " + e.getMessage());
+            return Main.INVALID_INPUT;
+        }
+        if (format == Format.json) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(explanation));
+        } else {
+            text(explanation, profile.id(), out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void text(Explanation e, String person, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s (%s) for %s: %s%n", e.title(), e.advice(), person,
+                e.given() ? String.format(Locale.ROOT, "given, score %.2f", e.score()) : "not given");
+        if (!e.fired().isEmpty()) {
+            out.println();
+            out.println("Rules that fired:");
+            for (Explanation.Fired f : e.fired()) {
+                out.printf(Locale.ROOT, "  %s %s  (%s:%d, %s, weight %.2f)%n", f.supports() ? "+" : "-", f.rule(),
+                        f.file(), f.line(), f.supports() ? "supports" : "weakens", f.weight());
+                if (!f.because().isEmpty()) {
+                    out.println("      facts: " + String.join("; ", f.because()));
+                }
+                out.println("      cites: " + String.join(", ", f.citations().stream().map(Citation::passage).toList()));
+            }
+            out.println();
+            out.println("How the score combines: " + e.combination());
+        }
+        if (!e.notFired().isEmpty()) {
+            out.println();
+            out.println(e.given() ? "Rules for it that did not fire:" : "Why not: the rules that could give it did not fire:");
+            for (Explanation.NotFired n : e.notFired()) {
+                out.printf(Locale.ROOT, "  %s  (%s:%d, weight %.2f)%n", n.rule(), n.file(), n.line(), n.weight());
+                n.conditions().forEach(c -> out.println("      when  " + c));
+                if (!n.facts().isEmpty()) {
+                    out.println("      known: " + String.join("; ", n.facts()));
+                }
+                if (!n.missingFindings().isEmpty()) {
+                    out.println("      needs what was not found: " + String.join(", ", n.missingFindings()));
+                }
+                if (!n.blockingFindings().isEmpty()) {
+                    out.println("      blocked by what was found: " + String.join(", ", n.blockingFindings()));
+                }
+                if (!n.unknown().isEmpty()) {
+                    out.println("      unknown, and could let it fire: " + String.join(", ", n.unknown()));
+                }
+            }
+        }
+    }
+}
