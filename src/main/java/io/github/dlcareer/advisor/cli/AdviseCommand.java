@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         description = "Give ranked, cited advice for one profile (JSON or YAML; - reads standard input).")
 final class AdviseCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Spec
     CommandSpec spec;
@@ -36,7 +36,7 @@ final class AdviseCommand implements Callable<Integer> {
     String file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json (the output contract of DESIGN.md).")
+            description = "text (default), json (the output contract of DESIGN.md), or html (a self-contained page).")
     Format format;
 
     @Option(names = "--strict", description = "Treat unknown profile fields as errors, not warnings.")
@@ -114,6 +114,8 @@ final class AdviseCommand implements Callable<Integer> {
         if (format == Format.json) {
             AdviceJson.write(advice, out, true);
             out.println();
+        } else if (format == Format.html) {
+            out.print(io.github.dlcareer.advisor.internal.HtmlReport.advice(advice));
         } else {
             TextReport.write(advice, out);
         }

@@ -80,6 +80,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Write the summary as JSON to this file.")
     Path summary;
 
+    @Option(names = "--summary-html", paramLabel = "FILE",
+            description = "Write the summary as a self-contained page with bar charts to this file.")
+    Path summaryHtml;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
 
@@ -167,6 +171,9 @@ final class BatchCommand implements Callable<Integer> {
             try (Writer file = Files.newBufferedWriter(summary)) {
                 counts.writeJson(file, seconds);
             }
+        }
+        if (summaryHtml != null) {
+            Files.writeString(summaryHtml, counts.html(seconds));
         }
         counts.writeTable(err, seconds, 8);
         return counts.rejected() == 0 ? 0 : SOME_REJECTED;

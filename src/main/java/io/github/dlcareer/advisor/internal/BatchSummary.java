@@ -46,10 +46,16 @@ public final class BatchSummary {
         }
         advised++;
         Advice advice = record.advice();
+        // Topics and kinds count the records that got any advice of them, so that shares stay below 100%.
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Recommendation r : advice.recommendations()) {
             count(recommendations, r.id());
-            count(topics, r.topic());
-            count(kinds, r.kind().name());
+            if (seen.add("topic:" + r.topic())) {
+                count(topics, r.topic());
+            }
+            if (seen.add("kind:" + r.kind())) {
+                count(kinds, r.kind().name());
+            }
             if (r.kind() == Recommendation.Kind.WARNING) {
                 count(redFlags, r.id());
             }
@@ -113,6 +119,21 @@ public final class BatchSummary {
             json.writeNumberField(e.getKey(), e.getValue());
         }
         json.writeEndObject();
+    }
+
+    /** The summary as a self-contained page with bar charts. */
+    public String html(double seconds) {
+        StringBuilder html = HtmlReport.page("Cohort summary");
+        html.append("<h1>Cohort summary</h1>\n<div class=\"meta\">")
+                .append(String.format(Locale.ROOT, "%,d records read: %,d advised, %,d rejected, in %.1f s.", read,
+                        advised, rejected, seconds))
+                .append(" Shares are of the advised records (of the rejected ones for rejections).</div>\n");
+        HtmlReport.chart(html, "Recommendations", ranked(recommendations), advised, false);
+        HtmlReport.chart(html, "Red flags (warnings)", ranked(redFlags), advised, true);
+        HtmlReport.chart(html, "Topics", ranked(topics), advised, false);
+        HtmlReport.chart(html, "Questions most asked", ranked(questions), advised, false);
+        HtmlReport.chart(html, "Rejections by reason", ranked(rejections), rejected, true);
+        return html.append("</main></body></html>\n").toString();
     }
 
     /** A readable table: the counts, then the {@code top} most frequent of each kind. */
