@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "Ranked, cited career advice for deep learning, from a person's profile.",
-        subcommands = {AdviseCommand.class, ExplainCommand.class, BatchCommand.class, RulesCommand.class,
+        subcommands = {AdviseCommand.class, ExplainCommand.class, InterviewCommand.class, BatchCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -51,6 +52,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, explain, batch, rules, or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, explain, interview, batch, rules, or help");
     }
 }

@@ -1,0 +1,191 @@
+package io.github.dlcareer.advisor.cli;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlcareer.advisor.Advice;
+import io.github.dlcareer.advisor.Advisor;
+import io.github.dlcareer.advisor.InvalidProfileException;
+import io.github.dlcareer.advisor.InvalidRulesException;
+import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.Profile;
+import io.github.dlcareer.advisor.Recommendation;
+import io.github.dlcareer.advisor.internal.ProfileEdit;
+import io.github.dlcareer.advisor.internal.ProfileJson;
+import io.github.dlcareer.advisor.internal.ProfileSchema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code advisor interview}: asks only the questions that matter for this person, most important first (the
+ * questions the rules ask of the profile so far), shows the advice as it firms up, and saves the profile.
+ * Reads answers line by line, so it also runs from piped answers.
+ */
+@Command(name = "interview",
+        mixinStandardHelpOptions = true,
+        description = "Ask, in the terminal, only the questions that matter for you, most important first; show the"
+                + " advice as it firms up; save the profile (YAML) at the end. An empty answer skips a question;"
+                + " 'done' (or the end of the input) finishes. Answers may also be piped in, one per line.")
+final class InterviewCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--id", defaultValue = "me", description = "The profile's id (default: me).")
+    String id;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to save the profile (default: ID.yaml).")
+    Path save;
+
+    @Option(names = "--from", paramLabel = "FILE", description = "Start from this profile instead of an empty one.")
+    Path from;
+
+    @Mixin
+    RulesOption rules;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Advisor advisor;
+        Profile profile;
+        try {
+            advisor = rules.advisor();
+            profile = from == null ? Profile.unknown(id) : io.github.dlcareer.advisor.ProfileReader.create().read(from);
+        } catch (InvalidRulesException e) {
+            Problems.print(err, e.problems());
+            return Main.FAILURE;
+        } catch (InvalidProfileException e) {
+            Problems.print(err, e.problems());
+            return Main.INVALID_INPUT;
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Set<String> asked = new HashSet<>();
+        out.println("A few questions, most important first. Press Enter to skip one, type 'done' to finish.");
+        interview:
+        while (true) {
+            Advice advice = advisor.advise(profile);
+            String field = next(advice, profile, asked);
+            if (field == null) {
+                break;
+            }
+            asked.add(field);
+            ProfileSchema.Leaf leaf = ProfileSchema.leaf(field);
+            while (true) {
+                out.println();
+                out.println(prompt(advice, field, leaf));
+                out.print("> ");
+                out.flush();
+                String answer = in.readLine();
+                if (answer != null && System.console() == null) {
+                    out.println(answer); // answers piped in: echo them, so that the transcript reads
+                }
+                if (answer == null || answer.strip().equalsIgnoreCase("done")) {
+                    break interview;
+                }
+                if (answer.isBlank()) {
+                    break; // skipped: stays unknown
+                }
+                try {
+                    profile = ProfileEdit.apply(profile, Map.of(field, normalise(answer.strip(), leaf)));
+                    break;
+                } catch (InvalidProfileException e) {
+                    for (Problem p : e.problems()) {
+                        out.println("  That answer does not fit: " + p.message());
+                    }
+                }
+            }
+            firmingUp(advisor.advise(profile), out);
+        }
+        Path file = save != null ? save : Path.of(profile.id() + ".yaml");
+        Files.writeString(file, yaml(profile));
+        out.println();
+        out.println("Saved your profile to " + file + ". Your advice:");
+        out.println();
+        TextReport.write(advisor.advise(profile), out);
+        out.flush();
+        return 0;
+    }
+
+    /** The first leaf to ask: of the questions the rules ask (most important first), one not yet asked. */
+    private static String next(Advice advice, Profile profile, Set<String> asked) {
+        for (Advice.Question question : advice.questions()) {
+            for (ProfileSchema.Leaf leaf : ProfileSchema.leaves()) {
+                String path = leaf.path();
+                boolean inQuestion = path.equals(question.field()) || path.startsWith(question.field() + ".");
+                if (inQuestion && !asked.contains(path) && leaf.getter().apply(profile) == null) {
+                    return path;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String prompt(Advice advice, String field, ProfileSchema.Leaf leaf) {
+        String question = advice.questions().stream()
+                .filter(q -> field.equals(q.field()) || field.startsWith(q.field() + "."))
+                .map(Advice.Question::text).findFirst().orElse(field);
+        String exact = field.equals(advice.questions().stream().map(Advice.Question::field)
+                .filter(f -> field.equals(f) || field.startsWith(f + ".")).findFirst().orElse(field))
+                ? "" : "\n  (" + field + ")";
+        return question + exact + "\n  " + hint(leaf);
+    }
+
+    private static String hint(ProfileSchema.Leaf leaf) {
+        return switch (leaf.kind()) {
+            case BOOLEAN -> "yes or no";
+            case ENUM -> Arrays.stream(leaf.values().getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            case WORDS -> "words separated by commas";
+            default -> leaf.expected();
+        };
+    }
+
+    /** Everyday answers to the form the field takes: yes/no for booleans, upper case for choices. */
+    private static String normalise(String answer, ProfileSchema.Leaf leaf) {
+        String a = answer.toLowerCase(java.util.Locale.ROOT);
+        if (leaf.kind() == ProfileSchema.Kind.BOOLEAN) {
+            return a.startsWith("y") ? "true" : a.startsWith("n") ? "false" : answer;
+        }
+        return answer;
+    }
+
+    private static void firmingUp(Advice advice, PrintWriter out) {
+        List<Recommendation> top = advice.recommendations().subList(0, Math.min(3, advice.recommendations().size()));
+        if (top.isEmpty()) {
+            out.println("  (no advice yet)");
+        } else {
+            out.println("  Advice so far: " + top.stream().map(r -> r.rank() + ". " + r.title())
+                    .collect(Collectors.joining("  ")));
+        }
+        out.flush();
+    }
+
+    private static String yaml(Profile profile) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+        return yaml.writeValueAsString(ProfileJson.tree(profile));
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.dlcareer.advisor.cli;
+
+import io.github.dlcareer.advisor.Profile;
+import io.github.dlcareer.advisor.ProfileReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The interview, with piped answers and through a pseudo-terminal. */
+class InterviewCommandTest {
+
+    @Test
+    void asksTheMostImportantQuestionsFirstAndSavesTheProfile(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("me.yaml");
+        StringWriter out = new StringWriter();
+        InputStream stdin = System.in;
+        System.setIn(new ByteArrayInputStream("phd\nemployed\nbachelors\nmaybe\nno\ndone\n".getBytes(StandardCharsets.UTF_8)));
+        int exit;
+        try {
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(new StringWriter()));
+            exit = cli.execute("interview", "--rules", "rules", "--out", saved.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+
+        String transcript = out.toString();
+        assertThat(exit).isZero();
+        assertThat(transcript.indexOf("What are you aiming for")).isLessThan(transcript.indexOf("Are you a student"));
+        assertThat(transcript).contains("Advice so far: 1. ").contains("That answer does not fit")
+                .contains("Saved your profile to " + saved);
+        Profile profile = ProfileReader.create().strict(true).read(saved);
+        assertThat(profile.plans().goal()).isEqualTo(Profile.Goal.PHD);
+        assertThat(profile.job().status()).isEqualTo(Profile.JobStatus.EMPLOYED);
+        assertThat(profile.job().involvesDeepLearning()).as("'maybe' rejected, then 'no' taken").isFalse();
+    }
+
+    @Test
+    void runsInAPseudoTerminal(@TempDir Path dir) throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "util-linux's script provides the pseudo-terminal");
+        Path saved = dir.resolve("pty.yaml");
+        String command = String.join(" ", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "interview", "--rules", "rules",
+                "--id", "pty", "--out", saved.toString()));
+        Process process = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null")
+                .redirectErrorStream(true).start();
+        process.getOutputStream().write("startup_job\nunemployed\ndone\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String transcript = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(transcript).isZero();
+        assertThat(transcript).contains("What are you aiming for").contains("> ");
+        Profile profile = ProfileReader.create().read(saved);
+        assertThat(profile.id()).isEqualTo("pty");
+        assertThat(profile.plans().goal()).isEqualTo(Profile.Goal.STARTUP_JOB);
+        assertThat(profile.job().status()).isEqualTo(Profile.JobStatus.UNEMPLOYED);
+    }
+}
