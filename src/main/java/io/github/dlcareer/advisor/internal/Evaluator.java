@@ -12,26 +12,23 @@ public final class Evaluator {
 
     /** How one advice came about for a profile, or why it did not. */
     public static io.github.dlcareer.advisor.Explanation explain(RuleBook book, Profile profile, String adviceId) {
-        EvidenceCollector evidence = new EvidenceCollector(book, profile);
-        KieSession session = book.newSession();
-        try {
-            session.setGlobal("evidence", evidence);
-            session.insert(profile);
-            session.fireAllRules();
-            return evidence.explain(session, adviceId);
-        } finally {
-            session.dispose();
-        }
+        return run(book, profile, (evidence, session) -> evidence.explain(session, adviceId));
     }
 
     public static Advice evaluate(RuleBook book, Profile profile) {
+        return run(book, profile, EvidenceCollector::advice);
+    }
+
+    /** Fires the rules for a profile in a pooled session and reads what it needs before handing it back. */
+    private static <T> T run(RuleBook book, Profile profile,
+                             java.util.function.BiFunction<EvidenceCollector, KieSession, T> read) {
         EvidenceCollector evidence = new EvidenceCollector(book, profile);
         KieSession session = book.newSession();
         try {
             session.setGlobal("evidence", evidence);
             session.insert(profile);
             session.fireAllRules();
-            return evidence.advice(session);
+            return read.apply(evidence, session);
         } finally {
             session.dispose();
         }

@@ -128,11 +128,11 @@ public final class RulesCompiler {
             Map<String, String> parsed = new LinkedHashMap<>(description.drl());
             parsed.keySet().removeAll(compiler.unparsable);
             int before = compiler.problems.size();
-            if (compiler.build(parsed, description.rules()) == null) {
+            if (compiler.compileKjar(parsed, description.rules()) == null) {
                 // Together, Drools may pin an error on the wrong file or on none: compile each file alone.
                 compiler.problems.subList(before, compiler.problems.size()).clear();
                 for (Map.Entry<String, String> file : parsed.entrySet()) {
-                    compiler.build(Map.of(file.getKey(), file.getValue()), description.rules());
+                    compiler.compileKjar(Map.of(file.getKey(), file.getValue()), description.rules());
                 }
             }
             compiler.problems.addAll(RulesLint.warnings(description));
@@ -177,7 +177,8 @@ public final class RulesCompiler {
         throwIfErrors();
         KieBase kieBase;
         if (cache == null) {
-            kieBase = build(description.drl(), description.rules(), null);
+            byte[] kjar = compileKjar(description.drl(), description.rules());
+            kieBase = kjar == null ? null : org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models(kjar, null));
         } else {
             kieBase = buildFileByFile(description);
         }
@@ -523,6 +524,9 @@ public final class RulesCompiler {
             }
             return instances;
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            if (key == null) {
+                throw new IllegalStateException("rules compiled from " + label + " do not load", e);
+            }
             LOG.warn("the cached compiled rules for {} cannot be loaded ({}); compiling them again", label, e.toString());
             cache.discard(key);
             return null;
@@ -548,10 +552,6 @@ public final class RulesCompiler {
         }
     }
 
-    private KieBase build(Map<String, String> drl, List<RuleInfo> rules) {
-        return build(drl, rules, null);
-    }
-
     /** Compiles DRL into a kjar (the executable model's classes), or null with its errors reported. */
     private byte[] compileKjar(Map<String, String> drl, List<RuleInfo> rules) {
         KieServices services = KieServices.Factory.get();
@@ -574,34 +574,6 @@ public final class RulesCompiler {
                     ? ((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule()).getBytes() : null;
         } finally {
             services.getRepository().removeKieModule(release);
-        }
-    }
-
-    /** Compiles the DRL; when {@code key} is given, keeps the compiled kjar in the cache under it. */
-    private KieBase build(Map<String, String> drl, List<RuleInfo> rules, String key) {
-        KieServices services = KieServices.Factory.get();
-        ReleaseId release = services.newReleaseId("io.github.dlcareer", "advisor-rules",
-                "1.0." + BUILDS.incrementAndGet());
-        KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(release);
-        Map<String, String> labels = new HashMap<>();
-        for (Map.Entry<String, String> file : drl.entrySet()) {
-            String path = "src/main/resources/advisor/" + file.getKey();
-            labels.put(path, file.getKey());
-            files.write(path, file.getValue());
-        }
-        KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        for (Message message : errors) {
-            report(message, labels, drl, rules);
-        }
-        if (!errors.isEmpty()) {
-            services.getRepository().removeKieModule(release);
-            return null;
-        }
-        try {
-            return services.newKieContainer(release).getKieBase();
-        } finally {
-            services.getRepository().removeKieModule(release); // or every rebuild would stay in memory
         }
     }
 
