@@ -211,6 +211,67 @@ class MainTest {
                     .doesNotContain("line 1 quotes no passage");
         }
 
+        private Path copyOfRules(Path dir) throws Exception {
+            try (var files = Files.list(Path.of("rules"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(file.getFileName()));
+                }
+            }
+            return dir;
+        }
+
+        @Test
+        void checkReportsEachErrorAtItsFileLineAndColumnAndExits1(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path gpu = dir.resolve("gpu.drl");
+            Files.writeString(gpu, Files.readString(gpu).replace("Gpu.NONE", "Gpu.NOTHING"));
+            Path papers = dir.resolve("papers.drl");
+            Files.writeString(papers, Files.readString(papers).replaceFirst("traits\\.overwhelmedByPapers", "traits.overwhelmed"));
+
+            assertThat(run("rules", "check", dir.toString())).isEqualTo(1);
+            assertThat(out.toString())
+                    .containsPattern(java.util.regex.Pattern.quote(gpu.toString())
+                            + ":\\d+:\\d+: .*NOTHING is not a value of Profile.Gpu; its values: NONE, CLOUD, OWN")
+                    .containsPattern(java.util.regex.Pattern.quote(papers.toString())
+                            + ":\\d+:\\d+: .*Profile.Traits has no field overwhelmed")
+                    .contains("2 errors");
+        }
+
+        @Test
+        void checkWarnsOfAdviceNoRuleGivesButExits0(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path advice = dir.resolve("advice.yaml");
+            Files.writeString(advice, Files.readString(advice).replace("\nconflicts:", """
+
+                      - id: nobody-gives-this
+                        kind: ADVICE
+                        topic: gpu
+                        title: Orphan
+                        advice: No rule recommends this.
+                    conflicts:"""));
+
+            assertThat(run("rules", "check", dir.toString())).isZero();
+            assertThat(out.toString()).contains("advice.yaml: warning: nobody-gives-this: no rule recommends this advice")
+                    .contains("0 errors, 1 warning");
+        }
+
+        @Test
+        void testRunsTheScenariosAndShowsWhatFailed(@TempDir Path dir) throws Exception {
+            Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+            Path profiles = Files.createDirectories(dir.resolve("profiles"));
+            for (String name : new String[] {"gpu-none", "gpu-own"}) {
+                Files.copy(Path.of("examples", "profiles", name + ".yaml"), profiles.resolve(name + ".yaml"));
+            }
+            Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
+            Files.writeString(scenarios.resolve("wrong.yaml"), "profile: gpu-own\nexpect:\n  present: [buy-a-gpu]\n");
+
+            int exit = run("rules", "test", "rules", "--scenarios", scenarios.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(out.toString()).contains("PASS  gpu-none").contains("FAIL  wrong")
+                    .contains("buy-a-gpu: expected among the advice, but it was not given").contains("1 passed, 1 failed");
+        }
+
         @Test
         void reportsBrokenCataloguesWithExitCode1(@TempDir Path dir) throws Exception {
             Files.writeString(dir.resolve("sources.yaml"), "sources: [\n");
