@@ -27,7 +27,9 @@ final class RulesOption {
     /** The rules read and checked, not compiled: for listing them. */
     RulesCompiler.Description description() {
         Path chosen = chosen();
-        return chosen == null ? RulesCompiler.describeBundled() : RulesCompiler.describe(chosen);
+        return chosen == null ? RulesCompiler.describeBundled()
+                : RulesCompiler.describe(chosen, noCache ? null : new io.github.dlcareer.advisor.internal.CompiledRulesCache(
+                        io.github.dlcareer.advisor.internal.CompiledRulesCache.defaultFolder()));
     }
 
     Advisor advisor() {

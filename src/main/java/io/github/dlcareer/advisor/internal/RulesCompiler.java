@@ -111,7 +111,13 @@ public final class RulesCompiler {
 
     /** Reads and checks a rules folder without compiling its DRL (fast); throws with every problem found. */
     public static Description describe(Path folder) {
+        return describe(folder, null);
+    }
+
+    /** The same, taking the parsed rules from the cache (null: none) when the DRL is unchanged. */
+    public static Description describe(Path folder, CompiledRulesCache cache) {
         RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
+        compiler.cache = cache;
         Description description = compiler.describe();
         compiler.throwIfErrors();
         return description;
