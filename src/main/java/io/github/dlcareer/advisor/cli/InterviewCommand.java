@@ -83,9 +83,9 @@ final class InterviewCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Set<String> asked = new HashSet<>();
         out.println("A few questions, most important first. Press Enter to skip one, type 'done' to finish.");
+        Advice advice = advisor.advise(profile);
         interview:
         while (true) {
-            Advice advice = advisor.advise(profile);
             String field = next(advice, profile, asked);
             if (field == null) {
                 break;
@@ -116,14 +116,15 @@ final class InterviewCommand implements Callable<Integer> {
                     }
                 }
             }
-            firmingUp(advisor.advise(profile), out);
+            advice = advisor.advise(profile);
+            firmingUp(advice, out);
         }
         Path file = save != null ? save : Path.of(profile.id() + ".yaml");
         Files.writeString(file, yaml(profile));
         out.println();
         out.println("Saved your profile to " + file + ". Your advice:");
         out.println();
-        TextReport.write(advisor.advise(profile), out);
+        TextReport.write(advice, out);
         out.flush();
         return 0;
     }

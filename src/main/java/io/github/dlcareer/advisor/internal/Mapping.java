@@ -114,9 +114,7 @@ public final class Mapping {
         ProfileSchema.Leaf leaf = ProfileSchema.leaf(path);
         String field = "fields." + path;
         if (leaf == null || "id".equals(path)) {
-            problems.add(Problem.error(source, 0, 0, field, "not a profile field"
-                    + (leaf == null && !ProfileSchema.similarPaths(path).isEmpty()
-                    ? "; did you mean " + String.join(" or ", ProfileSchema.similarPaths(path)) + "?" : "")));
+            problems.add(Problem.error(source, 0, 0, field, "not a profile field" + ProfileSchema.didYouMean(path)));
             return null;
         }
         if (!node.isObject()) {
@@ -200,7 +198,7 @@ public final class Mapping {
         for (Rule rule : rules) {
             JsonNode value = rule.column() == null ? rule.constant() : value(rule, cell(cells, index, rule.column()));
             if (value != null && !value.isNull()) {
-                put(profile, rule.path(), value);
+                ProfileJson.set(profile, rule.path(), value);
             }
         }
         return profile;
@@ -253,37 +251,7 @@ public final class Mapping {
         if (rule.otherwise() != null) {
             return rule.otherwise();
         }
-        return asIs(rule.kind(), answer);
-    }
-
-    /** An answer no table maps, typed as the field expects where it reads as such, else as text to validate. */
-    private static JsonNode asIs(Kind kind, String answer) {
-        switch (kind) {
-            case SKILL, COUNT, RANK, RATIO -> {
-                try {
-                    return NODES.numberNode(Integer.parseInt(answer));
-                } catch (NumberFormatException e) {
-                    return NODES.textNode(answer);
-                }
-            }
-            case BOOLEAN -> {
-                String a = answer.toLowerCase(Locale.ROOT);
-                return a.equals("true") || a.equals("yes") ? NODES.booleanNode(true)
-                        : a.equals("false") || a.equals("no") ? NODES.booleanNode(false) : NODES.textNode(answer);
-            }
-            default -> {
-                return NODES.textNode(answer);
-            }
-        }
-    }
-
-    private static void put(ObjectNode profile, String path, JsonNode value) {
-        String[] parts = path.split("\\.");
-        ObjectNode node = profile;
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
-        }
-        node.set(parts[parts.length - 1], value);
+        return ProfileJson.typed(rule.kind(), answer);
     }
 
     /** For error messages: path → the column it was read from. */

@@ -28,12 +28,11 @@ public final class ProfileEdit {
         for (Map.Entry<String, String> change : changes.entrySet()) {
             ProfileSchema.Leaf leaf = ProfileSchema.leaf(change.getKey());
             if (leaf == null || "id".equals(change.getKey())) {
-                List<String> similar = ProfileSchema.similarPaths(change.getKey());
                 problems.add(Problem.error("--what-if", 0, 0, change.getKey(), "not a profile field"
-                        + (similar.isEmpty() ? "" : "; did you mean " + String.join(" or ", similar) + "?")));
+                        + ProfileSchema.didYouMean(change.getKey())));
                 continue;
             }
-            set(tree, change.getKey(), value(leaf, change.getValue().strip()));
+            ProfileJson.set(tree, change.getKey(), value(leaf, change.getValue().strip()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidProfileException(problems, profile.id());
@@ -52,35 +51,15 @@ public final class ProfileEdit {
         if (text.isEmpty()) {
             return nodes.nullNode();
         }
-        return switch (leaf.kind()) {
-            case SKILL, COUNT, RANK, RATIO -> {
-                try {
-                    yield nodes.numberNode(Integer.parseInt(text));
-                } catch (NumberFormatException e) {
-                    yield nodes.textNode(text); // validation says what was expected
-                }
-            }
-            case BOOLEAN -> "true".equalsIgnoreCase(text) ? nodes.booleanNode(true)
-                    : "false".equalsIgnoreCase(text) ? nodes.booleanNode(false) : nodes.textNode(text);
-            case WORDS -> {
-                var list = nodes.arrayNode();
-                for (String word : text.split(",")) {
-                    if (!word.isBlank()) {
-                        list.add(word.strip());
-                    }
-                }
-                yield list;
-            }
-            default -> nodes.textNode(text);
-        };
-    }
-
-    private static void set(ObjectNode tree, String path, JsonNode value) {
-        String[] parts = path.split("\\.");
-        ObjectNode node = tree;
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+        if (leaf.kind() != ProfileSchema.Kind.WORDS) {
+            return ProfileJson.typed(leaf.kind(), text);
         }
-        node.set(parts[parts.length - 1], value);
+        var list = nodes.arrayNode();
+        for (String word : text.split(",")) {
+            if (!word.isBlank()) {
+                list.add(word.strip());
+            }
+        }
+        return list;
     }
 }

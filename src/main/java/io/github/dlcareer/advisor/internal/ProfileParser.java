@@ -129,8 +129,7 @@ public final class ProfileParser {
     }
 
     private void unknown(JsonParser parser, String path) {
-        List<String> similar = ProfileSchema.similarPaths(path);
-        String message = "unknown field" + (similar.isEmpty() ? "" : "; did you mean " + String.join(" or ", similar) + "?");
+        String message = "unknown field" + ProfileSchema.didYouMean(path);
         JsonLocation at = parser.currentTokenLocation();
         problems.add(strict
                 ? Problem.error(source, at.getLineNr(), at.getColumnNr(), path, message)

@@ -150,6 +150,12 @@ public final class ProfileSchema {
         return SECTIONS.contains(path);
     }
 
+    /** "; did you mean a or b?" for a mistyped path, or an empty text when nothing is close. */
+    public static String didYouMean(String path) {
+        List<String> similar = similarPaths(path);
+        return similar.isEmpty() ? "" : "; did you mean " + String.join(" or ", similar) + "?";
+    }
+
     /** The known paths closest to a mistyped one, for "did you mean" hints. */
     public static List<String> similarPaths(String path) {
         String last = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
@@ -160,15 +166,6 @@ public final class ProfileSchema {
                 })
                 .limit(3)
                 .toList();
-    }
-
-    /** The value at a leaf path of a profile (null when unknown). */
-    public static Object valueAt(Profile profile, String path) {
-        Leaf leaf = LEAVES.get(path);
-        if (leaf == null) {
-            throw new IllegalArgumentException("no such profile field: " + path);
-        }
-        return leaf.getter().apply(profile);
     }
 
     /** A profile from validated leaf values keyed by path; absent keys are unknown. */

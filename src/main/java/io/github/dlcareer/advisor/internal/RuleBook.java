@@ -184,8 +184,4 @@ public final class RuleBook {
         return rules.stream().filter(r -> adviceId.equals(r.recommend())).toList();
     }
 
-    /** The profile paths an advice depends on (for explanations and questions). */
-    public Set<String> dependsOn(String adviceId) {
-        return adviceDependsOn.getOrDefault(adviceId, Set.of());
-    }
 }
