@@ -4,6 +4,7 @@ import io.github.dlcareer.advisor.internal.CsvSource;
 import io.github.dlcareer.advisor.internal.JsonSource;
 import io.github.dlcareer.advisor.internal.RecordSource;
 
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.Objects;
 
@@ -14,6 +15,10 @@ import java.util.Objects;
  *   <li>{@link #json}: JSON Lines (one profile per line; blank lines are skipped) or a JSON array of profiles;
  *   <li>{@link #csv}: a CSV or TSV export with a header row, turned into profiles by a {@link CsvMapping}.
  * </ul>
+ *
+ * <p>Bytes are read as UTF-8: a record that is not is rejected with an error record naming its line, a
+ * byte-order mark at the start is skipped, and only {@code \n} (or {@code \r\n}) ends a line, so line numbers
+ * are those an editor shows. A record larger than {@link Batch#maxRecordSize} is rejected without being held.
  */
 public final class BatchInput {
 
@@ -24,8 +29,13 @@ public final class BatchInput {
     }
 
     /** JSON Lines, or a JSON array when the input starts with {@code [}. {@code name} names it in problems. */
+    public static BatchInput json(InputStream in, String name) {
+        return new BatchInput(new JsonSource(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name")));
+    }
+
+    /** The same, from characters (encoded back to UTF-8 as they are read). */
     public static BatchInput json(Reader reader, String name) {
-        return new BatchInput(new JsonSource(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(name, "name")));
+        return json(new ReaderBytes(Objects.requireNonNull(reader, "reader")), name);
     }
 
     /**
@@ -33,9 +43,14 @@ public final class BatchInput {
      *
      * @throws InvalidInputException when the header lacks a column the mapping uses
      */
-    public static BatchInput csv(Reader reader, String name, CsvMapping mapping) {
-        return new BatchInput(new CsvSource(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(name, "name"),
+    public static BatchInput csv(InputStream in, String name, CsvMapping mapping) {
+        return new BatchInput(new CsvSource(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name"),
                 Objects.requireNonNull(mapping, "mapping").mapping()));
+    }
+
+    /** The same, from characters (encoded back to UTF-8 as they are read). */
+    public static BatchInput csv(Reader reader, String name, CsvMapping mapping) {
+        return csv(new ReaderBytes(Objects.requireNonNull(reader, "reader")), name, mapping);
     }
 
     RecordSource source() {

@@ -23,15 +23,15 @@ import picocli.CommandLine.Spec;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,8 +84,14 @@ final class BatchCommand implements Callable<Integer> {
             description = "Write the summary as a self-contained page with bar charts to this file.")
     Path summaryHtml;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads, from 1 to " + Batch.MAX_THREADS + " (default: one per core).")
     Integer threads;
+
+    @Option(names = "--max-record-size", paramLabel = "SIZE", defaultValue = "1M",
+            description = "The largest record read, in bytes, or with K or M (default: 1M); a larger one gets an"
+                    + " error record and is skipped without being held.")
+    String maxRecordSize;
 
     @Option(names = "--strict", description = "Reject records with unknown profile fields.")
     boolean strict;
@@ -103,80 +109,181 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        CountingInput counted;
-        CsvMapping csv;
-        BatchInput batchInput;
-        try {
-            csv = mapping == null ? null : CsvMapping.read(mapping);
-            counted = open(input);
-            Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8);
-            String name = "-".equals(input) ? "<stdin>" : input;
-            batchInput = csv == null ? BatchInput.json(reader, name) : BatchInput.csv(reader, name, csv);
-        } catch (InvalidInputException e) {
-            Problems.print(err, e.problems());
-            return Main.INVALID_INPUT;
-        } catch (NoSuchFileException e) {
-            err.println(input + ": no such file");
+        if (threads != null && (threads < 1 || threads > Batch.MAX_THREADS)) {
+            err.println("advisor batch: --threads must be from 1 to " + Batch.MAX_THREADS + ", not " + threads);
             return Main.INVALID_INPUT;
         }
-        Advisor advisor;
-        try {
-            advisor = rules.advisor();
-        } catch (InvalidRulesException e) {
-            Problems.print(err, e.problems());
-            return Main.FAILURE;
+        int recordLimit = parseSize(maxRecordSize);
+        if (recordLimit < 0) {
+            err.println("advisor batch: --max-record-size must be from 1K to 256M (a number of bytes, or with K or M),"
+                    + " not " + maxRecordSize);
+            return Main.INVALID_INPUT;
         }
-        Batch batch = Batch.of(advisor).strict(strict);
-        if (threads != null) {
-            if (threads < 1) {
-                err.println("--threads must be at least 1");
+        Path inputPath = "-".equals(input) ? null : Path.of(input);
+        BatchOutputs outputs = new BatchOutputs().add("--out", out)
+                .add("--errors", errors == null ? null : errors.toString())
+                .add("--summary", summary == null ? null : summary.toString())
+                .add("--summary-html", summaryHtml == null ? null : summaryHtml.toString());
+        List<String> unwritable = outputs.check(inputPath);
+        if (!unwritable.isEmpty()) {
+            unwritable.forEach(line -> err.println("advisor batch: " + line));
+            outputs.discard();
+            return Main.INVALID_INPUT;
+        }
+        boolean started = false;
+        try {
+            CountingInput counted;
+            BatchInput batchInput;
+            try {
+                CsvMapping csv = mapping == null ? null : CsvMapping.read(mapping);
+                counted = open(inputPath);
+                String name = inputPath == null ? "<stdin>" : input;
+                batchInput = csv == null ? BatchInput.json(counted, name) : BatchInput.csv(counted, name, csv);
+            } catch (InvalidInputException e) {
+                Problems.print(err, e.problems());
+                return Main.INVALID_INPUT;
+            } catch (NoSuchFileException e) {
+                err.println("advisor batch: " + input + ": no such file");
+                return Main.INVALID_INPUT;
+            } catch (IOException | UncheckedIOException e) {
+                err.println("advisor batch: " + input + ": cannot be read: "
+                        + BatchOutputs.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
                 return Main.INVALID_INPUT;
             }
-            batch = batch.threads(threads);
+            Advisor advisor;
+            try {
+                advisor = rules.advisor();
+            } catch (InvalidRulesException e) {
+                Problems.print(err, e.problems());
+                return Main.FAILURE;
+            }
+            Batch batch = Batch.of(advisor).strict(strict).maxRecordSize(recordLimit);
+            if (threads != null) {
+                batch = batch.threads(threads);
+            }
+            started = true;
+            return run(batch, batchInput, counted, err);
+        } finally {
+            if (!started) {
+                outputs.discard();
+            }
         }
+    }
+
+    /** Runs the batch into the outputs; on SIGTERM or Ctrl-C it stops at a whole record and flushes them all. */
+    private int run(Batch batch, BatchInput batchInput, CountingInput counted, PrintWriter err) throws IOException {
         BatchSummary counts = new BatchSummary();
         Progress bar = showProgress() ? new Progress(err, counted) : null;
+        Signals signals = new Signals(Thread.currentThread());
+        try {
+            return run(batch, batchInput, counts, bar, signals, err);
+        } finally {
+            signals.done();
+        }
+    }
+
+    private int run(Batch batch, BatchInput batchInput, BatchSummary counts, Progress bar, Signals signals,
+                    PrintWriter err) throws IOException {
         long start = System.nanoTime();
-        try (OutputStream output = stream(out); OutputStream errorOutput = errors == null ? null : stream(errors.toString())) {
-            if (format == Format.csv) {
-                output.write("line,profile,rank,recommendation,kind,score,citations,error\n".getBytes(StandardCharsets.UTF_8));
-            }
-            batch.run(batchInput, record -> render(record, errorOutput != null), rendered -> {
-                try {
-                    output.write(rendered.output());
-                    if (rendered.error() != null) {
-                        errorOutput.write(rendered.error());
+        long[] lastLine = {0};
+        try (OutputStream output = BatchOutputs.open(out);
+             OutputStream errorOutput = errors == null ? null : BatchOutputs.open(errors.toString())) {
+            signals.install();
+            try {
+                if (format == Format.csv) {
+                    write(output, out, "line,profile,rank,recommendation,kind,score,citations,error\n"
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                batch.run(batchInput, record -> render(record, errorOutput != null), rendered -> {
+                    if (signals.stopping()) {
+                        throw new Signals.Stop();
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                counts.add(rendered.record());
+                    write(output, out, rendered.output());
+                    if (rendered.error() != null) {
+                        write(errorOutput, errors.toString(), rendered.error());
+                    }
+                    lastLine[0] = rendered.record().line();
+                    counts.add(rendered.record());
+                    if (bar != null) {
+                        bar.tick(counts.read());
+                    }
+                });
+            } catch (RuntimeException e) {
                 if (bar != null) {
-                    bar.tick(counts.read());
+                    bar.clear();
                 }
-            });
-        } catch (UncheckedIOException e) {
-            if (bar != null) {
-                bar.clear();
+                if (signals.stopping()) {
+                    flush(output, errorOutput);
+                    err.printf(Locale.ROOT, "advisor batch: stopped by a signal after line %d of %s: %,d records"
+                            + " written (%,d advised, %,d rejected); every output holds whole records up to that"
+                            + " line%n", lastLine[0], input, counts.read(), counts.advised(), counts.rejected());
+                    err.flush();
+                    return Signals.EXIT;
+                }
+                if (e instanceof BatchOutputs.OutputFailure) {
+                    err.println("advisor batch: " + e.getMessage());
+                    err.printf(Locale.ROOT, "the batch stopped after line %d; the output is incomplete%n", lastLine[0]);
+                    return Main.FAILURE;
+                }
+                flush(output, errorOutput);
+                String why = e instanceof UncheckedIOException io ? "cannot be read any further: "
+                        + BatchOutputs.reason(io.getCause()) : e.getMessage();
+                err.println("advisor batch: " + input + ": " + why);
+                err.printf(Locale.ROOT, "the records up to line %d (%,d of them) were written; the rest were not%n",
+                        lastLine[0], counts.read());
+                return Main.FAILURE;
+            } finally {
+                signals.uninstall();
             }
-            err.println("advisor batch: " + input + ": " + e.getCause().getMessage());
-            err.println("the records before this point were written; the rest of the input could not be read");
-            return Main.FAILURE;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (bar != null) {
             bar.clear();
         }
         if (summary != null) {
-            try (Writer file = Files.newBufferedWriter(summary)) {
+            try (Writer file = new OutputStreamWriter(BatchOutputs.open(summary.toString()), StandardCharsets.UTF_8)) {
                 counts.writeJson(file, seconds);
             }
         }
         if (summaryHtml != null) {
-            Files.writeString(summaryHtml, counts.html(seconds));
+            try (OutputStream file = BatchOutputs.open(summaryHtml.toString())) {
+                file.write(counts.html(seconds).getBytes(StandardCharsets.UTF_8));
+            }
         }
         counts.writeTable(err, seconds, 8);
         return counts.rejected() == 0 ? 0 : SOME_REJECTED;
+    }
+
+    private static void write(OutputStream stream, String path, byte[] bytes) {
+        try {
+            stream.write(bytes);
+        } catch (IOException e) {
+            throw new BatchOutputs.OutputFailure(path, e);
+        }
+    }
+
+    private static void flush(OutputStream... streams) {
+        for (OutputStream stream : streams) {
+            try {
+                if (stream != null) {
+                    stream.flush();
+                }
+            } catch (IOException ignored) {
+                // reported by the close that follows, if it fails again
+            }
+        }
+    }
+
+    /** A size in bytes, with an optional K or M; -1 when it is not one or out of range. */
+    static int parseSize(String text) {
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        long unit = t.endsWith("K") ? 1 << 10 : t.endsWith("M") ? 1 << 20 : 1;
+        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        long bytes = Long.parseLong(digits) * unit;
+        return bytes < 1 << 10 || bytes > 256L << 20 ? -1 : (int) bytes;
     }
 
     /**
@@ -224,7 +331,7 @@ final class BatchCommand implements Callable<Integer> {
         for (String cell : cells) {
             row.append(',');
             String text = cell == null ? "" : cell;
-            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0) {
+            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
                 row.append('"').append(text.replace("\"", "\"\"")).append('"');
             } else {
                 row.append(text);
@@ -260,24 +367,14 @@ final class BatchCommand implements Callable<Integer> {
         return text.append('\n').toString();
     }
 
-    private CountingInput open(String name) throws IOException {
-        if ("-".equals(name)) {
+    private static CountingInput open(Path path) throws IOException {
+        if (path == null) {
             return new CountingInput(System.in, -1);
         }
-        Path path = Path.of(name);
-        return new CountingInput(Files.newInputStream(path), Files.size(path));
-    }
-
-    private OutputStream stream(String name) throws IOException {
-        if ("-".equals(name)) {
-            return new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16) {
-                @Override
-                public void close() throws IOException {
-                    flush(); // never close standard output
-                }
-            };
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(path.toString(), null, "is a folder; expected a file of profiles");
         }
-        return new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
+        return new CountingInput(Files.newInputStream(path), Files.size(path));
     }
 
     private boolean showProgress() {

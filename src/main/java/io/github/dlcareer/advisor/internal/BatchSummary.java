@@ -35,9 +35,13 @@ public final class BatchSummary {
     private final Map<String, Long> redFlags = new HashMap<>();
     private final Map<String, Long> questions = new HashMap<>();
     private final Map<String, Long> rejections = new HashMap<>();
+    private final DuplicateIds ids = new DuplicateIds();
 
     public void add(BatchRecord record) {
         read++;
+        if (record.id() != null) {
+            ids.add(record.id());
+        }
         if (!record.advised()) {
             rejected++;
             record.problems().stream().filter(Problem::isError).map(BatchSummary::reason).distinct()
@@ -85,6 +89,24 @@ public final class BatchSummary {
         return rejected;
     }
 
+    /** Records whose id an earlier record of the batch already had. */
+    public long duplicateIds() {
+        return ids.duplicates();
+    }
+
+    /** One line on repeated ids, or null when there are none. */
+    public String duplicatesLine() {
+        if (ids.duplicates() == 0) {
+            return ids.unchecked() == 0 ? null : String.format(Locale.ROOT, "ids checked for repeats: the first %,d"
+                    + " records (%,d after them not checked)", DuplicateIds.CHECKED, ids.unchecked());
+        }
+        return String.format(Locale.ROOT, "warning: %,d records repeat the id of an earlier record (ids should be"
+                + " unique): %s%s", ids.duplicates(), String.join(", ", ids.first()),
+                ids.duplicates() > ids.first().size() ? ", ..." : "")
+                + (ids.unchecked() == 0 ? "" : String.format(Locale.ROOT, "; %,d records after the first %,d not checked",
+                ids.unchecked(), DuplicateIds.CHECKED));
+    }
+
     /** Most frequent first, then by name: the same cohort always gives the same summary. */
     private static List<Map.Entry<String, Long>> ranked(Map<String, Long> counts) {
         return counts.entrySet().stream()
@@ -101,6 +123,15 @@ public final class BatchSummary {
             json.writeNumberField("advised", advised);
             json.writeNumberField("rejected", rejected);
             json.writeNumberField("seconds", Math.round(seconds * 1000) / 1000.0);
+            json.writeObjectFieldStart("duplicateIds");
+            json.writeNumberField("records", ids.duplicates());
+            json.writeArrayFieldStart("first");
+            for (String id : ids.first()) {
+                json.writeString(id);
+            }
+            json.writeEndArray();
+            json.writeNumberField("unchecked", ids.unchecked());
+            json.writeEndObject();
             counts(json, "recommendations", recommendations);
             counts(json, "topics", topics);
             counts(json, "kinds", kinds);
@@ -126,8 +157,11 @@ public final class BatchSummary {
         StringBuilder html = HtmlReport.page("Cohort summary");
         html.append("<h1>Cohort summary</h1>\n<div class=\"meta\">")
                 .append(String.format(Locale.ROOT, "%,d records read: %,d advised, %,d rejected, in %.1f s.", read,
-                        advised, rejected, seconds))
-                .append(" Shares are of the advised records (of the rejected ones for rejections).</div>\n");
+                        advised, rejected, seconds));
+        if (duplicatesLine() != null) {
+            html.append(' ').append(HtmlReport.escape(duplicatesLine()));
+        }
+        html.append(" Shares are of the advised records (of the rejected ones for rejections).</div>\n");
         HtmlReport.chart(html, "Recommendations", ranked(recommendations), advised, false);
         HtmlReport.chart(html, "Red flags (warnings)", ranked(redFlags), advised, true);
         HtmlReport.chart(html, "Topics", ranked(topics), advised, false);
@@ -140,6 +174,9 @@ public final class BatchSummary {
     public void writeTable(PrintWriter out, double seconds, int top) {
         out.printf(Locale.ROOT, "read %,d: advised %,d, rejected %,d, in %.1f s (%,.0f records/s)%n", read, advised,
                 rejected, seconds, seconds > 0 ? read / seconds : 0.0);
+        if (duplicatesLine() != null) {
+            out.println(duplicatesLine());
+        }
         table(out, "Recommendations", recommendations, top, advised);
         table(out, "Red flags (warnings)", redFlags, top, advised);
         table(out, "Topics", topics, top, advised);

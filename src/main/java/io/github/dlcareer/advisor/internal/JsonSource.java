@@ -1,139 +1,209 @@
 package io.github.dlcareer.advisor.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.dlcareer.advisor.InvalidProfileException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * JSON Lines (one profile per line, parsed on the worker threads), or a JSON array of profiles (parsed as it is
- * read, since its records have no line boundaries to cut at). Blank lines are not records.
+ * JSON Lines (one profile per line), or a JSON array of profiles when the input starts with {@code [}. Either
+ * way records are cut here, byte by byte and bounded in size, and parsed on the worker threads. An array
+ * element is cut by its brackets alone, so a record with broken syntax inside is rejected by itself and the
+ * records after it are still read; only a break in the array itself (a missing comma, an early end) ends it.
  */
 public final class JsonSource implements RecordSource {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-    private final BufferedReader reader;
+    private final ByteInput input;
     private final String name;
-    private long line;
-    private Boolean array;
-    private JsonParser arrayParser;
+    private boolean started;
+    private boolean array;
+    private boolean afterElement;
+    private boolean ended;
 
-    public JsonSource(Reader reader, String name) {
-        this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    public JsonSource(InputStream in, String name) {
+        this.input = new ByteInput(in);
         this.name = name;
     }
 
     @Override
-    public List<Raw> next(int max) throws IOException {
-        if (array == null) {
-            array = startsWithBracket();
-            if (array) {
-                arrayParser = ProfileParser.JSON.createParser(reader);
-                arrayParser.nextToken();
+    public List<Raw> next(int maxRecords, long maxBytes, int maxRecordSize) throws IOException {
+        if (!started) {
+            started = true;
+            skipWhitespace();
+            if (input.peek() == '[') {
+                input.read();
+                array = true;
             }
         }
-        return array ? nextOfArray(max) : nextLines(max);
-    }
-
-    private boolean startsWithBracket() throws IOException {
-        reader.mark(1 << 16);
-        int c;
-        do {
-            c = reader.read();
-        } while (c != -1 && Character.isWhitespace(c));
-        reader.reset();
-        return c == '[';
-    }
-
-    private List<Raw> nextLines(int max) throws IOException {
-        List<Raw> raws = new ArrayList<>(max);
-        String text;
-        while (raws.size() < max && (text = reader.readLine()) != null) {
-            line++;
-            if (!text.isBlank()) {
-                raws.add(new Raw(line, text));
+        List<Raw> raws = new ArrayList<>();
+        long bytes = 0;
+        while (!ended && raws.size() < maxRecords && bytes < maxBytes) {
+            Raw raw = array ? element(maxRecordSize) : line(maxRecordSize);
+            if (raw != null) {
+                raws.add(raw);
+                bytes += raw.size();
             }
         }
         return raws;
     }
 
-    /** Array elements are parsed here, on the reading thread; the payload is the profile or its problems. */
-    private List<Raw> nextOfArray(int max) throws IOException {
-        List<Raw> raws = new ArrayList<>(max);
-        while (raws.size() < max) {
-            JsonToken token;
-            try {
-                token = arrayParser.nextToken();
-            } catch (JsonProcessingException e) {
-                raws.add(new Raw(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), new InvalidProfileException(
-                        List.of(Problem.error(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), 0, null,
-                                "broken JSON; the rest of the array cannot be read: " + e.getOriginalMessage())))));
-                arrayParser.close();
-                return raws; // nothing more can be read after broken syntax
+    /** The next line that is not blank, or null. Only {@code \n} ends a line; a {@code \r} before it is dropped. */
+    private Raw line(int limit) throws IOException {
+        long at = input.line();
+        int column = input.column();
+        input.startRecord(limit);
+        int previous = -1;
+        int b;
+        while ((b = input.read()) != -1 && b != '\n') {
+            input.append(b);
+            previous = b;
+        }
+        if (b == -1) {
+            ended = true;
+        } else if (previous == '\r') {
+            input.unappend();
+        }
+        if (!input.overLimit() && input.recordIsBlank()) {
+            return null;
+        }
+        return cut(at, column, limit);
+    }
+
+    /** The next element of the array, a refusal when the array is broken, or null after its end. */
+    private Raw element(int limit) throws IOException {
+        skipWhitespace();
+        int b = input.peek();
+        if (b == ',' && afterElement) {
+            input.read();
+            afterElement = false;
+            skipWhitespace();
+            b = input.peek();
+        }
+        if (b == -1) {
+            return broken("the input ends before the array is closed with ]; is the file cut short?");
+        }
+        if (b == ']') {
+            input.read(); // a comma before the closing bracket is let pass: nothing is lost by it
+            skipWhitespace();
+            return input.peek() == -1 ? end() : broken("unexpected content after the array's closing ]");
+        }
+        if (afterElement) {
+            return broken("expected a comma or ] between two records, got " + shown(b)
+                    + "; the rest of the array cannot be read");
+        }
+        long at = input.line();
+        int column = input.column();
+        input.startRecord(limit);
+        boolean complete = scanValue();
+        afterElement = true;
+        if (input.recordSize() == 0) {
+            input.read(); // the stray comma
+            afterElement = false;
+            return refused(at, column, "expected a profile before this comma", null);
+        }
+        if (!complete) {
+            ended = true;
+            return refused(at, column, "the input ends inside this record; is the file cut short?",
+                    input.overLimit() ? null : Ids.recover(lenient()));
+        }
+        return cut(at, column, limit);
+    }
+
+    /**
+     * Gathers one JSON value, tracking strings and brackets only: the parser on the worker judges the rest.
+     * Returns whether the value was complete (not cut off by the end of the input).
+     */
+    private boolean scanValue() throws IOException {
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        for (int b = input.peek(); b != -1; b = input.peek()) {
+            if (!inString && depth == 0 && (b == ',' || b == ']')) {
+                return true;
             }
-            if (token == null || token == JsonToken.END_ARRAY) {
-                break;
-            }
-            long at = arrayParser.currentTokenLocation().getLineNr();
-            List<Problem> warnings = new ArrayList<>();
-            try {
-                Profile profile = ProfileParser.parse(arrayParser, name, false, warnings);
-                raws.add(new Raw(at, new Parsed(profile, warnings)));
-            } catch (InvalidProfileException e) {
-                raws.add(new Raw(at, e));
-                if (e.problems().stream().anyMatch(p -> p.message().startsWith("broken syntax"))) {
-                    arrayParser.close();
-                    return raws;
+            input.append(input.read());
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
                 }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if ((b == '}' || b == ']') && --depth <= 0) {
+                return true;
             }
         }
-        return raws;
+        return !inString && depth == 0;
     }
 
-    /** An array element parsed on the reading thread, leniently; strictness is applied on the worker. */
-    private record Parsed(Profile profile, List<Problem> warnings) {
+    private void skipWhitespace() throws IOException {
+        for (int b = input.peek(); b == ' ' || b == '\t' || b == '\n' || b == '\r'; b = input.peek()) {
+            input.read();
+        }
+    }
+
+    private Raw end() {
+        ended = true;
+        return null;
+    }
+
+    /** The array is broken here: one refusal, and the end of the input. */
+    private Raw broken(String message) {
+        ended = true;
+        return refused(input.line(), input.column(), message, null);
+    }
+
+    private Raw refused(long line, int column, String message, String id) {
+        return new Raw(line, column, new Refused(Problem.error(name, (int) line, column, null, message), id), 0);
+    }
+
+    /** The record gathered, as text; or refused when it is over the limit or not UTF-8. */
+    private Raw cut(long at, int column, int limit) {
+        if (input.overLimit()) {
+            return refused(at, column, Limits.tooLong(input.recordSize(), limit), Ids.recover(lenient()));
+        }
+        try {
+            String text = input.recordText();
+            return new Raw(at, column, text, text.length());
+        } catch (ByteInput.BadUtf8 e) {
+            long[] where = input.locate(e.offset, at, column);
+            return refused(where[0], (int) where[1], Limits.notUtf8(input.recordBytes()[e.offset]),
+                    Ids.recover(lenient()));
+        }
+    }
+
+    private String lenient() {
+        return new String(input.recordBytes(), 0, input.recordLength(), StandardCharsets.UTF_8);
+    }
+
+    private static String shown(int b) {
+        return b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02X", b);
     }
 
     @Override
     public Profile profile(Raw raw, boolean strict, List<Problem> warnings) {
-        if (raw.payload() instanceof InvalidProfileException e) {
-            throw e;
-        }
-        if (raw.payload() instanceof Parsed parsed) {
-            if (strict && !parsed.warnings().isEmpty()) {
-                throw new InvalidProfileException(parsed.warnings().stream()
-                        .map(w -> Problem.error(w.source(), w.line(), w.column(), w.field(),
-                                w.message().replace(" (ignored)", ""))).toList(), parsed.profile().id());
-            }
-            warnings.addAll(parsed.warnings());
-            return parsed.profile();
+        if (raw.payload() instanceof Refused refused) {
+            throw new InvalidProfileException(List.of(refused.problem()), refused.id());
         }
         List<Problem> found = new ArrayList<>();
         try {
             Profile profile = ProfileParser.parse((String) raw.payload(), name, false, strict, found);
-            found.forEach(w -> warnings.add(atLine(w, raw.line())));
+            found.forEach(w -> warnings.add(RecordSource.located(w, name, raw)));
             return profile;
         } catch (InvalidProfileException e) {
-            throw new InvalidProfileException(e.problems().stream().map(p -> atLine(p, raw.line())).toList(),
+            throw new InvalidProfileException(e.problems().stream().map(p -> RecordSource.located(p, name, raw)).toList(),
                     e.profileId());
         }
-    }
-
-    /** A problem found in one line's text is at that line of the file. */
-    private static Problem atLine(Problem problem, long line) {
-        return new Problem(problem.source(), (int) line, problem.column(), problem.field(), problem.message(),
-                problem.severity());
     }
 
     @Override
@@ -143,10 +213,9 @@ public final class JsonSource implements RecordSource {
 
     @Override
     public String idOf(Raw raw) {
-        if (raw.payload() instanceof String text) {
-            Matcher m = ID.matcher(text);
-            return m.find() ? m.group(1) : null;
+        if (raw.payload() instanceof Refused refused) {
+            return refused.id();
         }
-        return null;
+        return raw.payload() instanceof String text ? Ids.recover(text) : null;
     }
 }

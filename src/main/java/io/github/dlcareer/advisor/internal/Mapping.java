@@ -83,8 +83,9 @@ public final class Mapping {
                     "expected a mapping with 'id', 'fields' and optionally 'delimiter' and 'ignore'")));
         }
         String delimiterText = root.path("delimiter").asText(",");
-        if (delimiterText.length() != 1) {
-            problems.add(Problem.error(source, 0, 0, "delimiter", "must be one character such as \",\" or \"\\t\""));
+        if (delimiterText.length() != 1 || delimiterText.charAt(0) > 0x7e || "\"\r\n".indexOf(delimiterText.charAt(0)) >= 0) {
+            problems.add(Problem.error(source, 0, 0, "delimiter",
+                    "must be one plain character such as \",\", \";\" or \"\\t\", not a quote or a line break"));
         }
         String idColumn = root.path("id").path("column").asText(null);
         if (idColumn == null) {

@@ -9,10 +9,11 @@ import io.github.dlcareer.advisor.ProfileReader;
 import io.github.dlcareer.advisor.internal.AdviceJson;
 import io.github.dlcareer.advisor.internal.BatchPipeline;
 import io.github.dlcareer.advisor.internal.JsonSource;
+import io.github.dlcareer.advisor.internal.Limits;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -59,9 +60,9 @@ public final class BatchThroughput {
             System.out.printf(Locale.ROOT, "peak heap used: %,d MB%n", peakHeap() >> 20);
             // The public API, for comparison: Batch with the same work.
             long start = System.nanoTime();
-            try (Reader reader = Files.newBufferedReader(input);
+            try (InputStream in = Files.newInputStream(input);
                  java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-                Batch.of(advisor).run(io.github.dlcareer.advisor.BatchInput.json(reader, "bench"),
+                Batch.of(advisor).run(io.github.dlcareer.advisor.BatchInput.json(in, "bench"),
                         BatchThroughput::format, line -> write(out, line));
             }
             report("Batch (public API)", (System.nanoTime() - start) / 1e9, profiles);
@@ -74,10 +75,11 @@ public final class BatchThroughput {
     private static double run(Path input, Path output, Function<Profile, Advice> advise, int threads, int limit)
             throws IOException {
         long start = System.nanoTime();
-        try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(input);
              java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            JsonSource source = new JsonSource(limit(reader, limit), "bench");
-            BatchPipeline.run(source, advise, false, threads, BatchThroughput::format, line -> write(out, line));
+            JsonSource source = new JsonSource(limit(in, limit), "bench");
+            BatchPipeline.run(source, advise, false, threads, Limits.RECORD_SIZE, BatchThroughput::format,
+                    line -> write(out, line));
         }
         return (System.nanoTime() - start) / 1e9;
     }
@@ -101,12 +103,17 @@ public final class BatchThroughput {
     }
 
     /** The first {@code lines} lines of a reader. */
-    private static Reader limit(Reader reader, int lines) {
-        return new Reader() {
+    private static InputStream limit(InputStream reader, int lines) {
+        return new InputStream() {
             private int seen;
 
             @Override
-            public int read(char[] buffer, int offset, int length) throws IOException {
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
                 if (seen >= lines) {
                     return -1;
                 }
