@@ -175,32 +175,40 @@ final class BatchCommand implements Callable<Integer> {
         BatchSummary counts = new BatchSummary();
         Progress bar = showProgress() ? new Progress(err, counted) : null;
         Signals signals = new Signals(Thread.currentThread());
+        long[] lastLine = {0};
         try {
-            return run(batch, batchInput, counts, bar, signals, err);
+            return run(batch, batchInput, counts, bar, signals, lastLine, err);
+        } catch (BatchOutputs.OutputFailure e) {
+            if (bar != null) {
+                bar.clear();
+            }
+            err.println("advisor batch: " + e.getMessage());
+            err.printf(Locale.ROOT, "the batch stopped after line %d of %s; the outputs are incomplete%n", lastLine[0],
+                    input);
+            return Main.FAILURE;
         } finally {
             signals.done();
         }
     }
 
     private int run(Batch batch, BatchInput batchInput, BatchSummary counts, Progress bar, Signals signals,
-                    PrintWriter err) throws IOException {
+                    long[] lastLine, PrintWriter err) throws IOException {
         long start = System.nanoTime();
-        long[] lastLine = {0};
         try (OutputStream output = BatchOutputs.open(out);
              OutputStream errorOutput = errors == null ? null : BatchOutputs.open(errors.toString())) {
             signals.install();
             try {
                 if (format == Format.csv) {
-                    write(output, out, "line,profile,rank,recommendation,kind,score,citations,error\n"
+                    put(output, "line,profile,rank,recommendation,kind,score,citations,error\n"
                             .getBytes(StandardCharsets.UTF_8));
                 }
                 batch.run(batchInput, record -> render(record, errorOutput != null), rendered -> {
                     if (signals.stopping()) {
                         throw new Signals.Stop();
                     }
-                    write(output, out, rendered.output());
+                    put(output, rendered.output());
                     if (rendered.error() != null) {
-                        write(errorOutput, errors.toString(), rendered.error());
+                        put(errorOutput, rendered.error());
                     }
                     lastLine[0] = rendered.record().line();
                     counts.add(rendered.record());
@@ -208,24 +216,24 @@ final class BatchCommand implements Callable<Integer> {
                         bar.tick(counts.read());
                     }
                 });
+                output.flush();
+                if (errorOutput != null) {
+                    errorOutput.flush();
+                }
+            } catch (BatchOutputs.OutputFailure e) {
+                throw e;
             } catch (RuntimeException e) {
                 if (bar != null) {
                     bar.clear();
                 }
+                flush(output, errorOutput);
                 if (signals.stopping()) {
-                    flush(output, errorOutput);
                     err.printf(Locale.ROOT, "advisor batch: stopped by a signal after line %d of %s: %,d records"
                             + " written (%,d advised, %,d rejected); every output holds whole records up to that"
                             + " line%n", lastLine[0], input, counts.read(), counts.advised(), counts.rejected());
                     err.flush();
                     return Signals.EXIT;
                 }
-                if (e instanceof BatchOutputs.OutputFailure) {
-                    err.println("advisor batch: " + e.getMessage());
-                    err.printf(Locale.ROOT, "the batch stopped after line %d; the output is incomplete%n", lastLine[0]);
-                    return Main.FAILURE;
-                }
-                flush(output, errorOutput);
                 String why = e instanceof UncheckedIOException io ? "cannot be read any further: "
                         + BatchOutputs.reason(io.getCause()) : e.getMessage();
                 err.println("advisor batch: " + input + ": " + why);
@@ -247,18 +255,19 @@ final class BatchCommand implements Callable<Integer> {
         }
         if (summaryHtml != null) {
             try (OutputStream file = BatchOutputs.open(summaryHtml.toString())) {
-                file.write(counts.html(seconds).getBytes(StandardCharsets.UTF_8));
+                put(file, counts.html(seconds).getBytes(StandardCharsets.UTF_8));
             }
         }
         counts.writeTable(err, seconds, 8);
         return counts.rejected() == 0 ? 0 : SOME_REJECTED;
     }
 
-    private static void write(OutputStream stream, String path, byte[] bytes) {
+    /** Writes to an output from {@link BatchOutputs#open}, whose failures are already unchecked and named. */
+    private static void put(OutputStream stream, byte[] bytes) {
         try {
-            stream.write(bytes);
+            stream.write(bytes, 0, bytes.length);
         } catch (IOException e) {
-            throw new BatchOutputs.OutputFailure(path, e);
+            throw new UncheckedIOException(e); // not reached: the stream names its own failures
         }
     }
 
@@ -268,7 +277,7 @@ final class BatchCommand implements Callable<Integer> {
                 if (stream != null) {
                     stream.flush();
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | BatchOutputs.OutputFailure ignored) {
                 // reported by the close that follows, if it fails again
             }
         }

@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -99,19 +100,54 @@ final class BatchOutputs {
     }
 
     /**
-     * Opens an output, truncating it. Streams to files are not interruptible (a {@link FileOutputStream}, not a
-     * channel), so interrupting the batch on a signal never closes an output under the writer.
+     * Opens an output, truncating it; a failure to write, flush or close it is an {@link OutputFailure} naming
+     * it. Streams to files are not interruptible (a {@link FileOutputStream}, not a channel), so interrupting the
+     * batch on a signal never closes an output under the writer.
      */
     static OutputStream open(String path) throws IOException {
-        if ("-".equals(path)) {
-            return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16) {
-                @Override
-                public void close() throws IOException {
-                    flush(); // never close standard output
-                }
-            };
+        OutputStream target = "-".equals(path) ? new FileOutputStream(FileDescriptor.out) {
+            @Override
+            public void close() {
+                // never close standard output
+            }
+        } : new FileOutputStream(path);
+        return new Named("-".equals(path) ? "standard output" : path, new BufferedOutputStream(target, 1 << 16));
+    }
+
+    private static final class Named extends FilterOutputStream {
+        private final String path;
+
+        Named(String path, OutputStream out) {
+            super(out);
+            this.path = path;
         }
-        return new BufferedOutputStream(new FileOutputStream(path), 1 << 16);
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw new OutputFailure(path, e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new OutputFailure(path, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new OutputFailure(path, e);
+            }
+        }
     }
 
     /** Why an I/O operation failed, in words: the system's reason, not an exception's class. */

@@ -102,7 +102,7 @@ public final class BatchSummary {
         }
         return String.format(Locale.ROOT, "warning: %,d records repeat the id of an earlier record (ids should be"
                 + " unique): %s%s", ids.duplicates(), String.join(", ", ids.first()),
-                ids.duplicates() > ids.first().size() ? ", ..." : "")
+                ids.first().size() == DuplicateIds.SHOWN ? ", ..." : "")
                 + (ids.unchecked() == 0 ? "" : String.format(Locale.ROOT, "; %,d records after the first %,d not checked",
                 ids.unchecked(), DuplicateIds.CHECKED));
     }

@@ -11,7 +11,7 @@ import java.util.List;
 final class DuplicateIds {
 
     static final int CHECKED = 1_000_000;
-    private static final int SHOWN = 5;
+    static final int SHOWN = 5;
 
     private long[] table = new long[1 << 12];
     private int size;

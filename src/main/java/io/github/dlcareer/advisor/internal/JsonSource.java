@@ -195,14 +195,15 @@ public final class JsonSource implements RecordSource {
         if (raw.payload() instanceof Refused refused) {
             throw new InvalidProfileException(List.of(refused.problem()), refused.id());
         }
+        String text = (String) raw.payload();
         List<Problem> found = new ArrayList<>();
         try {
-            Profile profile = ProfileParser.parse((String) raw.payload(), name, false, strict, found);
-            found.forEach(w -> warnings.add(RecordSource.located(w, name, raw)));
+            Profile profile = ProfileParser.parse(text, name, false, strict, found);
+            found.forEach(w -> warnings.add(RecordSource.located(w, name, raw, text)));
             return profile;
         } catch (InvalidProfileException e) {
-            throw new InvalidProfileException(e.problems().stream().map(p -> RecordSource.located(p, name, raw)).toList(),
-                    e.profileId());
+            throw new InvalidProfileException(e.problems().stream()
+                    .map(p -> RecordSource.located(p, name, raw, text)).toList(), e.profileId());
         }
     }
 

@@ -19,7 +19,7 @@ public final class Limits {
 
     static String tooLong(long size, int limit) {
         return String.format(Locale.ROOT, "this record is %,d bytes, over the limit of %s for one record;"
-                + " it was skipped without being read", size, size(limit));
+                + " it was skipped without being held in memory", size, size(limit));
     }
 
     static String notUtf8(byte b) {

@@ -45,13 +45,47 @@ public interface RecordSource {
     /** The id of a record's profile if it can be seen without reading it whole (for rejected records), or null. */
     String idOf(Raw raw);
 
-    /** Problems found cutting records, or the profile of one: a problem at record-relative place, in the input. */
-    static Problem located(Problem problem, String source, Raw raw) {
+    /**
+     * A problem found in a record's text, moved to where it is in the input: its line and column counted from
+     * the record's start. The parser counts a bare {@code \r} as a line break, an editor does not: where the
+     * text has one, the place is worked out again from the text.
+     */
+    static Problem located(Problem problem, String source, Raw raw, String text) {
         if (problem.line() <= 0) {
             return new Problem(source, (int) raw.line(), 0, problem.field(), problem.message(), problem.severity());
         }
-        long line = raw.line() + problem.line() - 1;
-        int column = problem.line() == 1 && problem.column() > 0 ? raw.column() + problem.column() - 1 : problem.column();
-        return new Problem(source, (int) line, column, problem.field(), problem.message(), problem.severity());
+        int line = problem.line();
+        int column = problem.column();
+        if (text.indexOf('\r') >= 0 && column > 0) {
+            int[] place = editorPlace(text, line, column);
+            line = place[0];
+            column = place[1];
+        }
+        long at = raw.line() + line - 1;
+        int col = line == 1 && column > 0 ? raw.column() + column - 1 : column;
+        return new Problem(source, (int) at, col, problem.field(), problem.message(), problem.severity());
+    }
+
+    /** The parser's line and column (breaks at \n, \r and \r\n) as an editor's (breaks at \n only). */
+    private static int[] editorPlace(String text, int parserLine, int parserColumn) {
+        int i = 0;
+        for (int l = 1; l < parserLine && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                l++;
+            }
+        }
+        int offset = Math.min(text.length(), i + parserColumn - 1);
+        int line = 1;
+        int column = 1;
+        for (int k = 0; k < offset; k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 }
