@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class HostileBatchInputTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(30);
+
+    @BeforeAll
+    static void compileTheRulesOutsideTheTimeLimits() {
+        TestRules.advisor();
+    }
 
     private static List<BatchRecord> run(Batch batch, BatchInput input) {
         return assertTimeoutPreemptively(PROMPTLY, () -> {
