@@ -99,7 +99,7 @@ final class InterviewCommand implements Callable<Integer> {
                 out.flush();
                 String answer = in.readLine();
                 if (answer != null && System.console() == null) {
-                    out.println(answer); // answers piped in: echo them, so that the transcript reads
+                    out.println(TextReport.safe(answer)); // answers piped in: echo them, so that the transcript reads
                 }
                 if (answer == null || answer.strip().equalsIgnoreCase("done")) {
                     break interview;
@@ -112,7 +112,7 @@ final class InterviewCommand implements Callable<Integer> {
                     break;
                 } catch (InvalidProfileException e) {
                     for (Problem p : e.problems()) {
-                        out.println("  That answer does not fit: " + p.message());
+                        out.println("  That answer does not fit: " + TextReport.safe(p.message()));
                     }
                 }
             }
@@ -122,7 +122,7 @@ final class InterviewCommand implements Callable<Integer> {
         Path file = save != null ? save : Path.of(profile.id() + ".yaml");
         Files.writeString(file, yaml(profile));
         out.println();
-        out.println("Saved your profile to " + file + ". Your advice:");
+        out.println("Saved your profile to " + TextReport.safe(file.toString()) + ". Your advice:");
         out.println();
         TextReport.write(advice, out);
         out.flush();
@@ -150,7 +150,7 @@ final class InterviewCommand implements Callable<Integer> {
         String exact = field.equals(advice.questions().stream().map(Advice.Question::field)
                 .filter(f -> field.equals(f) || field.startsWith(f + ".")).findFirst().orElse(field))
                 ? "" : "\n  (" + field + ")";
-        return question + exact + "\n  " + hint(leaf);
+        return TextReport.safe(question) + exact + "\n  " + hint(leaf);
     }
 
     private static String hint(ProfileSchema.Leaf leaf) {
@@ -177,7 +177,7 @@ final class InterviewCommand implements Callable<Integer> {
         if (top.isEmpty()) {
             out.println("  (no advice yet)");
         } else {
-            out.println("  Advice so far: " + top.stream().map(r -> r.rank() + ". " + r.title())
+            out.println("  Advice so far: " + top.stream().map(r -> r.rank() + ". " + TextReport.safe(r.title()))
                     .collect(Collectors.joining("  ")));
         }
         out.flush();
