@@ -68,6 +68,15 @@ public final class ProfileParser {
             .streamReadConstraints(LIMITS)
             .build();
 
+    /**
+     * The longest line of a YAML profile, in characters. SnakeYAML's reader copies what it has not consumed
+     * each time it reads 1,024 more characters, so a run of characters without a space or a line break costs
+     * the square of its length (a 1 MiB line: seconds, and gigabytes of garbage); a line bound keeps the cost
+     * linear. A profile's longest value is 200 characters, and a whole profile written in flow style on one
+     * line is about 2,000.
+     */
+    static final int MAX_YAML_LINE = 10_000;
+
     /** The longest unknown field name shown in a problem; a longer one is cut. */
     private static final int MAX_SHOWN_NAME = 100;
 
@@ -91,6 +100,9 @@ public final class ProfileParser {
         ProfileParser reader = new ProfileParser(source, strict);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1); // a byte-order mark: skipped, as YAML does
+        }
+        if (yaml && reader.longLine(text)) {
+            return reader.finish(warnings);
         }
         try (JsonParser parser = (yaml ? YAML : JSON).createParser(text)) {
             try {
@@ -128,6 +140,28 @@ public final class ProfileParser {
             throw new UncheckedIOException(e);
         }
         return reader.finish(warnings);
+    }
+
+    /** Whether a line of the text is longer than {@link #MAX_YAML_LINE}; if so, an error says which. */
+    private boolean longLine(String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                line++;
+                start = i + 1;
+            } else if (i - start >= MAX_YAML_LINE) {
+                add(Problem.error(source, line, MAX_YAML_LINE + 1, null, String.format(Locale.ROOT,
+                        "a line longer than %,d characters; a profile's lines are short (its longest value is %d"
+                                + " characters)", MAX_YAML_LINE, ProfileSchema.MAX_TEXT_LENGTH)));
+                return true;
+            }
+        }
+        return false;
     }
 
     private Profile finish(List<Problem> warnings) {
