@@ -31,7 +31,11 @@ import java.util.function.Consumer;
  * (by default {@value #DEFAULT_MAX_SIZE} bytes, 1 MiB) is refused before more than the limit is read or
  * parsed, whatever the source — a file, a stream that never ends such as {@code /dev/zero}, or a string;
  * a text that is not UTF-8 is refused with the line of the first bad byte; a byte-order mark at the start is
- * skipped. Inside the profile, over-long values and lists and deep nesting are errors (see PROFILE.md).
+ * skipped. Inside the profile, these are errors, each naming its line, column and field: a text value (an id,
+ * an industry) longer than 200 characters, a word longer than 100, a list of more than 100 words (the rest is
+ * skipped, not held), nesting deeper than 10 levels, a YAML line longer than 10,000 characters (SnakeYAML's
+ * cost grows with the square of a line's length), and a YAML alias ({@code *name}). At most 50 problems are
+ * listed for one profile, then how many more there were.
  *
  * <pre>{@code
  * Profile profile = ProfileReader.create().strict(true).read(Path.of("anna.yaml"));
