@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor;
 
+import io.github.dlcareer.advisor.internal.Printable;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +10,9 @@ import java.util.Objects;
  * <p>It says <em>where</em>: the source (a file name, or a name such as {@code <stdin>}), the line and
  * column when known (1-based; 0 when unknown), and the field when the problem is about one
  * (a profile path such as {@code skills.math}, or a rule name). {@link #toString()} gives the
- * conventional {@code source:line:column: field: message} form.
+ * conventional {@code source:line:column: field: message} form, on one line: control characters of any of
+ * its parts (a new line or a terminal escape sequence in a file name, field name or echoed value) are shown
+ * as escapes such as {@code \n} and {@code \e}, never written raw.
  *
  * @param source   where the input came from; never null
  * @param line     1-based line, or 0 when unknown
@@ -55,6 +59,6 @@ public record Problem(String source, int line, int column, String field, String 
         if (field != null) {
             where.append(field).append(": ");
         }
-        return where.append(message).toString();
+        return Printable.escape(where.append(message).toString());
     }
 }

@@ -15,9 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -140,7 +138,7 @@ final class AdviseCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         Path profileFile = Path.of(file).toAbsolutePath();
-        err.println("watching " + advisor.rulesLocation() + " and " + file + "; Ctrl-C to stop");
+        err.println("watching " + TextReport.safe(advisor.rulesLocation() + " and " + file) + "; Ctrl-C to stop");
         try (advisor; var profileWatcher = new io.github.dlcareer.advisor.internal.RulesWatcher(
                 java.util.List.of(profileFile.getParent()), () -> show(advisor, "the profile changed", out, err))) {
             Thread.currentThread().join();
@@ -152,14 +150,6 @@ final class AdviseCommand implements Callable<Integer> {
 
     private Profile readProfile(PrintWriter err) {
         ProfileReader reader = ProfileReader.create().strict(strict).onWarning(w -> err.println(w));
-        if (!"-".equals(file)) {
-            return reader.read(Path.of(file));
-        }
-        try {
-            return reader.parse(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>");
-        } catch (IOException e) {
-            throw new InvalidProfileException(java.util.List.of(
-                    Problem.error("<stdin>", 0, 0, null, "cannot be read: " + e.getMessage())));
-        }
+        return "-".equals(file) ? reader.read(System.in, "<stdin>") : reader.read(Path.of(file));
     }
 }

@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
             Problems.print(err, e.problems());
             return Main.FAILURE;
         } catch (IllegalArgumentException e) {
-            err.println("advisor explain: " + e.getMessage());
+            err.println("advisor explain: " + TextReport.safe(e.getMessage()));
             return Main.INVALID_INPUT;
         }
         if (format == Format.json) {
@@ -79,42 +79,52 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The explanation for a person to read; every text made {@link TextReport#safe}. */
     private static void text(Explanation e, String person, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s (%s) for %s: %s%n", e.title(), e.advice(), person,
+        out.printf(Locale.ROOT, "%s (%s) for %s: %s%n", safe(e.title()), safe(e.advice()), safe(person),
                 e.given() ? String.format(Locale.ROOT, "given, score %.2f", e.score()) : "not given");
         if (!e.fired().isEmpty()) {
             out.println();
             out.println("Rules that fired:");
             for (Explanation.Fired f : e.fired()) {
-                out.printf(Locale.ROOT, "  %s %s  (%s:%d, %s, weight %.2f)%n", f.supports() ? "+" : "-", f.rule(),
-                        f.file(), f.line(), f.supports() ? "supports" : "weakens", f.weight());
+                out.printf(Locale.ROOT, "  %s %s  (%s:%d, %s, weight %.2f)%n", f.supports() ? "+" : "-", safe(f.rule()),
+                        safe(f.file()), f.line(), f.supports() ? "supports" : "weakens", f.weight());
                 if (!f.because().isEmpty()) {
-                    out.println("      facts: " + String.join("; ", f.because()));
+                    out.println("      facts: " + safe(f.because(), "; "));
                 }
-                out.println("      cites: " + String.join(", ", f.citations().stream().map(Citation::passage).toList()));
+                out.println("      cites: " + safe(f.citations().stream().map(Citation::passage).toList(), ", "));
             }
             out.println();
-            out.println("How the score combines: " + e.combination());
+            out.println("How the score combines: " + safe(e.combination()));
         }
         if (!e.notFired().isEmpty()) {
             out.println();
             out.println(e.given() ? "Rules for it that did not fire:" : "Why not: the rules that could give it did not fire:");
             for (Explanation.NotFired n : e.notFired()) {
-                out.printf(Locale.ROOT, "  %s  (%s:%d, weight %.2f)%n", n.rule(), n.file(), n.line(), n.weight());
-                n.conditions().forEach(c -> out.println("      when  " + c));
+                out.printf(Locale.ROOT, "  %s  (%s:%d, weight %.2f)%n", safe(n.rule()), safe(n.file()), n.line(), n.weight());
+                n.conditions().forEach(c -> out.println("      when  " + safe(c)));
                 if (!n.facts().isEmpty()) {
-                    out.println("      known: " + String.join("; ", n.facts()));
+                    out.println("      known: " + safe(n.facts(), "; "));
                 }
                 if (!n.missingFindings().isEmpty()) {
-                    out.println("      needs what was not found: " + String.join(", ", n.missingFindings()));
+                    out.println("      needs what was not found: " + safe(n.missingFindings(), ", "));
                 }
                 if (!n.blockingFindings().isEmpty()) {
-                    out.println("      blocked by what was found: " + String.join(", ", n.blockingFindings()));
+                    out.println("      blocked by what was found: " + safe(n.blockingFindings(), ", "));
                 }
                 if (!n.unknown().isEmpty()) {
-                    out.println("      unknown, and could let it fire: " + String.join(", ", n.unknown()));
+                    out.println("      unknown, and could let it fire: " + safe(n.unknown(), ", "));
                 }
             }
         }
+    }
+
+    private static String safe(String text) {
+        return TextReport.safe(text);
+    }
+
+    /** The texts joined with {@code separator}, each made safe: a line break inside one shows as \n. */
+    private static String safe(java.util.List<String> texts, String separator) {
+        return String.join(separator, texts.stream().map(TextReport::safe).toList());
     }
 }

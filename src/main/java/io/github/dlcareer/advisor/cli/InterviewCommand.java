@@ -46,6 +46,12 @@ import java.util.stream.Collectors;
                 + " 'done' (or the end of the input) finishes. Answers may also be piped in, one per line.")
 final class InterviewCommand implements Callable<Integer> {
 
+    /**
+     * The longest answer taken, in characters: an answer is a word, a number or a short list; a longer line
+     * (a file pasted by mistake, an endless stream) is refused, and not held.
+     */
+    static final int MAX_ANSWER = 1_000;
+
     @Spec
     CommandSpec spec;
 
@@ -97,9 +103,13 @@ final class InterviewCommand implements Callable<Integer> {
                 out.println(prompt(advice, field, leaf));
                 out.print("> ");
                 out.flush();
-                String answer = in.readLine();
+                String answer = readAnswer(in);
                 if (answer != null && System.console() == null) {
-                    out.println(answer); // answers piped in: echo them, so that the transcript reads
+                    out.println(TextReport.safe(answer)); // answers piped in: echo them, so that the transcript reads
+                }
+                if (answer != null && answer.length() > MAX_ANSWER) {
+                    out.printf(java.util.Locale.ROOT, "  That answer is too long: more than %,d characters.%n", MAX_ANSWER);
+                    continue;
                 }
                 if (answer == null || answer.strip().equalsIgnoreCase("done")) {
                     break interview;
@@ -112,7 +122,7 @@ final class InterviewCommand implements Callable<Integer> {
                     break;
                 } catch (InvalidProfileException e) {
                     for (Problem p : e.problems()) {
-                        out.println("  That answer does not fit: " + p.message());
+                        out.println("  That answer does not fit: " + TextReport.safe(p.message()));
                     }
                 }
             }
@@ -122,11 +132,32 @@ final class InterviewCommand implements Callable<Integer> {
         Path file = save != null ? save : Path.of(profile.id() + ".yaml");
         Files.writeString(file, yaml(profile));
         out.println();
-        out.println("Saved your profile to " + file + ". Your advice:");
+        out.println("Saved your profile to " + TextReport.safe(file.toString()) + ". Your advice:");
         out.println();
         TextReport.write(advice, out);
         out.flush();
         return 0;
+    }
+
+    /**
+     * One line of input, without its line break, or null at the end of the input. A line longer than
+     * {@link #MAX_ANSWER} is not held: its first MAX_ANSWER + 1 characters are returned and the rest skipped.
+     */
+    private static String readAnswer(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (line.length() <= MAX_ANSWER) {
+                line.append((char) c);
+            }
+        }
+        if (c == -1 && line.length() == 0) {
+            return null;
+        }
+        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+            line.setLength(line.length() - 1);
+        }
+        return line.toString();
     }
 
     /** The first leaf to ask: of the questions the rules ask (most important first), one not yet asked. */
@@ -150,7 +181,7 @@ final class InterviewCommand implements Callable<Integer> {
         String exact = field.equals(advice.questions().stream().map(Advice.Question::field)
                 .filter(f -> field.equals(f) || field.startsWith(f + ".")).findFirst().orElse(field))
                 ? "" : "\n  (" + field + ")";
-        return question + exact + "\n  " + hint(leaf);
+        return TextReport.safe(question) + exact + "\n  " + hint(leaf);
     }
 
     private static String hint(ProfileSchema.Leaf leaf) {
@@ -177,7 +208,7 @@ final class InterviewCommand implements Callable<Integer> {
         if (top.isEmpty()) {
             out.println("  (no advice yet)");
         } else {
-            out.println("  Advice so far: " + top.stream().map(r -> r.rank() + ". " + r.title())
+            out.println("  Advice so far: " + top.stream().map(r -> r.rank() + ". " + TextReport.safe(r.title()))
                     .collect(Collectors.joining("  ")));
         }
         out.flush();

@@ -3,13 +3,18 @@ package io.github.dlcareer.advisor.cli;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.Recommendation;
+import io.github.dlcareer.advisor.internal.Printable;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The readable form of advice: rank, title, advice, why, and the source for each recommendation. */
+/**
+ * The readable form of advice: rank, title, advice, why, and the source for each recommendation. Every text
+ * it prints goes through {@link #safe} (control characters shown as escapes, see {@link Printable}): an id or
+ * a value of the profile cannot forge a line or send the terminal an escape sequence.
+ */
 final class TextReport {
 
     private static final int WIDTH = 100;
@@ -20,7 +25,7 @@ final class TextReport {
 
     static void write(Advice advice, PrintWriter out) {
         int count = advice.recommendations().size();
-        out.println("Advice for " + advice.profile() + ": " + count + (count == 1 ? " recommendation" : " recommendations"));
+        out.println("Advice for " + safe(advice.profile()) + ": " + count + (count == 1 ? " recommendation" : " recommendations"));
         if (count == 0) {
             out.println();
             out.println("No recommendation fits what this profile says yet: the more it says (skills, plans,");
@@ -32,11 +37,11 @@ final class TextReport {
         for (Recommendation r : advice.recommendations()) {
             out.println();
             out.printf(Locale.ROOT, "%d. %s%s  (%s, %s, score %.2f)%n", r.rank(),
-                    r.kind() == Recommendation.Kind.WARNING ? "WARNING: " : "", r.title(), r.topic(),
+                    r.kind() == Recommendation.Kind.WARNING ? "WARNING: " : "", safe(r.title()), safe(r.topic()),
                     r.kind().name().toLowerCase(Locale.ROOT), r.score());
             wrap(out, r.advice(), INDENT);
             if (!r.because().isEmpty()) {
-                wrap(out, "Why: " + String.join("; ", r.because()), INDENT);
+                wrap(out, "Why: " + String.join("; ", r.because().stream().map(TextReport::safe).toList()), INDENT);
             }
             for (Citation c : r.citations()) {
                 String author = c.author() == null ? "" : " by " + c.author();
@@ -49,7 +54,7 @@ final class TextReport {
             out.println("Your plan, from where you are now:");
             int step = 1;
             for (String id : advice.plan()) {
-                out.println(INDENT + step++ + ". " + advice.recommendation(id).map(Recommendation::title).orElse(id));
+                out.println(INDENT + step++ + ". " + safe(advice.recommendation(id).map(Recommendation::title).orElse(id)));
             }
         }
         for (Advice.Conflict conflict : advice.conflicts()) {
@@ -66,8 +71,8 @@ final class TextReport {
             out.println();
             out.println("Questions whose answers would change this advice:");
             for (Advice.Question q : advice.questions()) {
-                wrap(out, "- " + q.text() + " (" + q.field()
-                        + (q.affects().isEmpty() ? "" : "; bears on " + String.join(", ", q.affects())) + ")", INDENT);
+                wrap(out, "- " + safe(q.text()) + " (" + safe(q.field())
+                        + (q.affects().isEmpty() ? "" : "; bears on " + safe(String.join(", ", q.affects()))) + ")", INDENT);
             }
         }
         out.flush();
@@ -76,12 +81,12 @@ final class TextReport {
     /** The advice after the changes, each recommendation marked new or moved, then what is gone. */
     static void writeWhatIf(io.github.dlcareer.advisor.WhatIf w, PrintWriter out) {
         out.println("What if " + w.changes().entrySet().stream()
-                .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "(unknown)" : e.getValue()))
+                .map(e -> safe(e.getKey()) + " = " + (e.getValue().isEmpty() ? "(unknown)" : safe(e.getValue())))
                 .collect(java.util.stream.Collectors.joining(", ")) + "?");
         out.println();
         out.println("Before (" + w.before().recommendations().size() + "):");
         for (Recommendation r : w.before().recommendations()) {
-            out.printf(Locale.ROOT, "%s%d. %s%n", INDENT, r.rank(), r.title());
+            out.printf(Locale.ROOT, "%s%d. %s%n", INDENT, r.rank(), safe(r.title()));
         }
         java.util.Map<String, io.github.dlcareer.advisor.WhatIf.Difference> marks = new java.util.HashMap<>();
         w.differences().forEach(d -> marks.put(d.id(), d));
@@ -91,11 +96,11 @@ final class TextReport {
             var d = marks.get(r.id());
             String mark = d == null ? "" : d.change() == io.github.dlcareer.advisor.WhatIf.Change.NEW ? "  [new]"
                     : "  [moved from " + d.rankBefore() + "]";
-            out.printf(Locale.ROOT, "%s%d. %s%s%n", INDENT, r.rank(), r.title(), mark);
+            out.printf(Locale.ROOT, "%s%d. %s%s%n", INDENT, r.rank(), safe(r.title()), mark);
         }
         List<String> gone = w.differences().stream()
                 .filter(d -> d.change() == io.github.dlcareer.advisor.WhatIf.Change.GONE)
-                .map(d -> w.before().recommendation(d.id()).map(Recommendation::title).orElse(d.id())
+                .map(d -> safe(w.before().recommendation(d.id()).map(Recommendation::title).orElse(d.id()))
                         + "  [gone, was " + d.rankBefore() + "]")
                 .toList();
         if (!gone.isEmpty()) {
@@ -109,9 +114,19 @@ final class TextReport {
         write(w.after(), out);
     }
 
+    /** {@code text} with its control characters shown as escapes; the one way a text reaches the terminal. */
+    static String safe(String text) {
+        return Printable.escape(text);
+    }
+
+    /**
+     * Prints {@code text} wrapped at spaces and line breaks (the catalogues' texts may hold some), each line made
+     * {@link #safe}. A value of the profile is made safe before it is put in the text, so that a line break
+     * inside it shows as \n rather than breaking the line.
+     */
     private static void wrap(PrintWriter out, String text, String indent) {
         for (String line : lines(text, WIDTH - indent.length())) {
-            out.println(indent + line);
+            out.println(indent + safe(line));
         }
     }
 

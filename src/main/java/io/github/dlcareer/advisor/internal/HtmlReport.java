@@ -126,10 +126,16 @@ public final class HtmlReport {
                 .append(escape(title)).append("</title><style>").append(STYLE).append("</style></head><body><main>\n");
     }
 
+    /**
+     * {@code text} for HTML: the markup characters escaped, and no control character reaching the page (a NUL
+     * or an escape sequence in a profile's value): white space ones become a space, the others are shown as
+     * escapes by {@link Printable#escapeForHtml}.
+     */
     static String escape(String text) {
         if (text == null) {
             return "";
         }
+        text = Printable.escapeForHtml(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

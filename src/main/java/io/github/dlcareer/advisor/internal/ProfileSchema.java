@@ -52,6 +52,25 @@ public final class ProfileSchema {
         }
     }
 
+    /**
+     * The longest text value (an id, an industry), in characters. An id names a person within a batch and an
+     * industry is a few words; 200 is room for any real one, and keeps a pasted document out of every "Why"
+     * that echoes the value.
+     */
+    public static final int MAX_TEXT_LENGTH = 200;
+
+    /**
+     * The longest word of a list (a domain, a course, a framework), in characters: the longest real course
+     * names ("Deep Learning Specialization by deeplearning.ai on Coursera") are under 70.
+     */
+    public static final int MAX_WORD_LENGTH = 100;
+
+    /**
+     * The most words a list holds. A person follows a handful of domains and frameworks and has taken at most
+     * a few dozen courses; the rest of a longer list is an error and is skipped, not held.
+     */
+    public static final int MAX_WORDS = 100;
+
     private static final Map<String, Leaf> LEAVES = new LinkedHashMap<>();
     private static final Set<String> SECTIONS = Set.of("location", "education", "job", "skills", "traits",
             "interests", "interests.roles", "experience", "experience.kaggle", "hardware", "plans",
