@@ -97,8 +97,8 @@ public final class BatchSummary {
     /** One line on repeated ids, or null when there are none. */
     public String duplicatesLine() {
         if (ids.duplicates() == 0) {
-            return ids.unchecked() == 0 ? null : String.format(Locale.ROOT, "ids checked for repeats: the first %,d"
-                    + " records (%,d after them not checked)", DuplicateIds.CHECKED, ids.unchecked());
+            return ids.unchecked() == 0 ? null : String.format(Locale.ROOT, "no repeated ids among the first %,d"
+                    + " records (the %,d after them were not checked)", DuplicateIds.CHECKED, ids.unchecked());
         }
         return String.format(Locale.ROOT, "warning: %,d records repeat the id of an earlier record (ids should be"
                 + " unique): %s%s", ids.duplicates(), String.join(", ", ids.first()),

@@ -5,13 +5,17 @@ import java.util.List;
 
 /**
  * Notices ids that repeat within a batch, in bounded memory: a 64-bit hash of each id, kept in an open-addressing
- * table (16 MiB at the most), for the first {@value #CHECKED} ids; the ones after are not checked. Two different
- * ids share a hash about once in 10^7 batches of a million.
+ * table of at most a sixty-fourth of the heap (and 16 MiB), so for the first ids only: 1,572,864 of them with the
+ * JVM's default heap on a 24 GiB machine, 49,152 at {@code -Xmx64m}; the ones after are not checked. Two different ids share a
+ * hash about once in 10^7 batches of a million.
  */
 final class DuplicateIds {
 
-    static final int CHECKED = 1_000_000;
     static final int SHOWN = 5;
+
+    /** How many ids are checked: three quarters of the largest table the heap affords. */
+    static final int CHECKED = (int) (Long.highestOneBit(Math.max(1 << 12,
+            Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 64) / Long.BYTES)) * 3 / 4);
 
     private long[] table = new long[1 << 12];
     private int size;
@@ -36,7 +40,7 @@ final class DuplicateIds {
             }
             if (table[i] == 0) {
                 table[i] = hash;
-                if (++size * 4L > table.length * 3L) {
+                if (++size * 4L > table.length * 3L && size < CHECKED) {
                     grow();
                 }
                 return;
@@ -54,7 +58,7 @@ final class DuplicateIds {
         return first;
     }
 
-    /** Records whose id was not checked, past the first {@value #CHECKED}. */
+    /** Records whose id was not checked, past the first {@link #CHECKED}. */
     long unchecked() {
         return unchecked;
     }
