@@ -74,6 +74,10 @@ final class InterviewCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (id.isBlank() || id.length() > ProfileSchema.MAX_TEXT_LENGTH) {
+            err.println("advisor interview: --id must be a name of 1 to " + ProfileSchema.MAX_TEXT_LENGTH + " characters");
+            return Main.INVALID_INPUT;
+        }
         Advisor advisor;
         Profile profile;
         try {
@@ -129,7 +133,7 @@ final class InterviewCommand implements Callable<Integer> {
             advice = advisor.advise(profile);
             firmingUp(advice, out);
         }
-        Path file = save != null ? save : Path.of(profile.id() + ".yaml");
+        Path file = save != null ? save : Path.of(fileName(profile.id()) + ".yaml");
         Files.writeString(file, yaml(profile));
         out.println();
         out.println("Saved your profile to " + TextReport.safe(file.toString()) + ". Your advice:");
@@ -219,5 +223,15 @@ final class InterviewCommand implements Callable<Integer> {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
         return yaml.writeValueAsString(ProfileJson.tree(profile));
+    }
+
+    /** An id as a file name in the current folder: no folder separators, no leading dot, nothing unprintable. */
+    static String fileName(String id) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            name.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' && i > 0 ? c : '-');
+        }
+        return name.toString();
     }
 }

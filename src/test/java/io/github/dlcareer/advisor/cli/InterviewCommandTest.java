@@ -23,6 +23,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class InterviewCommandTest {
 
     @Test
+    void anIdNeverNamesAFileOutsideTheCurrentFolderAndIsBounded() {
+        assertThat(InterviewCommand.fileName("../../etc/x")).doesNotContain("/").doesNotStartWith(".");
+        assertThat(InterviewCommand.fileName("anna-1.b")).isEqualTo("anna-1.b");
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("interview", "--id", "x".repeat(201))).isEqualTo(2);
+        assertThat(err.toString()).contains("--id must be a name of 1 to 200 characters");
+    }
+
+    @Test
     void asksTheMostImportantQuestionsFirstAndSavesTheProfile(@TempDir Path dir) throws Exception {
         Path saved = dir.resolve("me.yaml");
         StringWriter out = new StringWriter();
