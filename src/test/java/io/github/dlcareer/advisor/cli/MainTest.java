@@ -126,6 +126,31 @@ class MainTest {
         }
 
         @Test
+        void stopsARuleThatReactivatesItselfAndExits1WithTheRuleAndNoStackTrace(@TempDir Path dir) throws Exception {
+            for (String name : new String[] {"sources.yaml", "advice.yaml", "questions.yaml", "gpu.drl"}) {
+                Files.copy(Path.of("rules", name), dir.resolve(name));
+            }
+            Path gpu = dir.resolve("gpu.drl");
+            Files.writeString(gpu, Files.readString(gpu) + """
+
+                    rule "GPU: update for ever"
+                    when
+                        $p : Profile( hardware.gpu == Gpu.NONE )
+                    then
+                        update($p);
+                    end
+                    """);
+
+            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString(), "--no-cache");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString())
+                    .containsPattern(java.util.regex.Pattern.quote(gpu.toString()) + ":\\d+: GPU: update for ever: "
+                            + "the evaluation was stopped at its limit of 2.0 s, after [\\d,]+ rule firings")
+                    .contains("1 error").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+
+        @Test
         void showsWhatChangesWithWhatIf() throws Exception {
             int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
                     "--what-if", "hardware.gpu=OWN", "--format", "json");
