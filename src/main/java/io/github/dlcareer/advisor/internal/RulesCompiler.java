@@ -619,8 +619,7 @@ public final class RulesCompiler {
      */
     private static Located locate(String message, Map<String, String> drl) {
         Map<String, String> code = new LinkedHashMap<>();
-        drl.forEach((file, text) -> code.put(file,
-                COMMENT_OR_STRING.matcher(text).replaceAll(m -> " ".repeat(m.group().length()))));
+        drl.forEach((file, text) -> code.put(file, blankCommentsAndStrings(text)));
         Located best = null;
         int bestCount = Integer.MAX_VALUE;
         Matcher words = WORD.matcher(message);
@@ -647,6 +646,11 @@ public final class RulesCompiler {
             }
         }
         return best;
+    }
+
+    /** The text with every comment and string literal blanked out, so that offsets, lines and columns stay put. */
+    static String blankCommentsAndStrings(String text) {
+        return COMMENT_OR_STRING.matcher(text).replaceAll(m -> m.group().replaceAll("[^\\n]", " "));
     }
 
     private static Located at(String file, String text, int offset) {

@@ -281,6 +281,48 @@ class MainTest {
         }
 
         @Test
+        void checkWarnsOfCodeNoAdviceRuleNeedsAtItsFileLineAndColumn(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path gpu = dir.resolve("gpu.drl");
+            String header = Files.readString(gpu).replaceFirst("\n(?=global )", "\nimport java.io.File;\n");
+            int lines = header.split("\n", -1).length;
+            Files.writeString(gpu, header + """
+                    // System.exit in a comment, and "Runtime.getRuntime()" in a string, are not code
+                    rule "GPU: hostile"
+                        @recommend("buy-a-gpu") @cite("park-buy-a-gpu") @weight(0.6)
+                    when
+                        Profile( hardware.gpu == Gpu.NONE )
+                    then
+                        evidence.support(kcontext); String note = "System.exit(0)";
+                        new File("/tmp/x").delete(); Class.forName("x.Y").getDeclaredMethod("z");
+                        new Thread(() -> { while (true) { } }).start();
+                        System.exit(1); Runtime.getRuntime().exec("rm -rf /");
+                    end
+                    """);
+
+            assertThat(run("rules", "check", dir.toString())).isZero();
+            String at = java.util.regex.Pattern.quote(gpu.toString());
+            assertThat(out.toString())
+                    .containsPattern(at + ":\\d+:8: warning: uses java.io.File, which no advice rule needs: a rule file"
+                            + " runs as code")
+                    .contains(gpu + ":" + (lines + 7) + ":9: warning: GPU: hostile: uses File, ")
+                    .contains(gpu + ":" + (lines + 7) + ":34: warning: GPU: hostile: uses Class.forName, ")
+                    .contains(gpu + ":" + (lines + 7) + ":55: warning: GPU: hostile: uses getDeclaredMethod, ")
+                    .contains(gpu + ":" + (lines + 8) + ":9: warning: GPU: hostile: uses Thread, ")
+                    .contains(gpu + ":" + (lines + 8) + ":24: warning: GPU: hostile: an endless loop (while(true)), ")
+                    .contains(gpu + ":" + (lines + 9) + ":5: warning: GPU: hostile: uses System.exit, ")
+                    .contains(gpu + ":" + (lines + 9) + ":21: warning: GPU: hostile: uses Runtime, ")
+                    .doesNotContain(":" + (lines) + ":").doesNotContain(":" + (lines + 6) + ":")
+                    .contains("0 errors, 8 warnings");
+        }
+
+        @Test
+        void checkOfTheShippedRulesGivesNoWarning() {
+            assertThat(run("rules", "check", "rules")).isZero();
+            assertThat(out.toString()).contains("0 errors, 0 warnings").doesNotContain("warning:");
+        }
+
+        @Test
         void testRunsTheScenariosAndShowsWhatFailed(@TempDir Path dir) throws Exception {
             Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
             Path profiles = Files.createDirectories(dir.resolve("profiles"));
