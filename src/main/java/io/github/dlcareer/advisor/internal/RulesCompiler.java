@@ -128,6 +128,14 @@ public final class RulesCompiler {
      * each file compiled on its own (so that every error is pinned to its file), and the lint warnings.
      */
     public static List<Problem> check(Path folder) {
+        return check(folder, null);
+    }
+
+    /**
+     * The same, and every quote of {@code sources.yaml} checked against the documents in {@code documents}
+     * (null: not checked), see {@link Quotes#check}.
+     */
+    public static List<Problem> check(Path folder, Path documents) {
         RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
         try {
             Description description = compiler.describe();
@@ -142,10 +150,22 @@ public final class RulesCompiler {
                 }
             }
             compiler.problems.addAll(RulesLint.warnings(description));
+            if (documents != null) {
+                compiler.problems.addAll(Quotes.check(description.catalog(), compiler.where(Catalog.SOURCES),
+                        readQuietly(folder.resolve(Catalog.SOURCES)), documents));
+            }
         } catch (InvalidRulesException e) {
             return e.problems();
         }
         return List.copyOf(compiler.problems);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return ""; // its problem is reported by the catalogue already
+        }
     }
 
     /** Reads and checks the bundled rules without compiling them. */

@@ -317,9 +317,49 @@ class MainTest {
         }
 
         @Test
+        void checkFindsAMadeUpQuoteAtItsLineOfSourcesYamlAndExits1(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path sources = dir.resolve("sources.yaml");
+            String original = "A GPU card is a must-have. Don't save money. You will get more than 100 times rewards.";
+            Files.writeString(sources, Files.readString(sources).replace(original,
+                    "A GPU card is optional. Save your money: the cloud is always cheaper."));
+            int line = Files.readAllLines(sources).indexOf(
+                    "    quote: \"A GPU card is optional. Save your money: the cloud is always cheaper.\"") + 1;
+            assertThat(line).isPositive();
+
+            assertThat(run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isEqualTo(1);
+            assertThat(out.toString())
+                    .contains(sources + ":" + line + ": park-buy-a-gpu: the quote is not in the document"
+                            + " 001_b35db468cc480182.txt (park-career-faq)")
+                    .contains("1 error, 0 warnings");
+        }
+
+        @Test
+        void checkToleratesWhatTheQuotesTestToleratesCaseSpaceAndTypographicMarks(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path sources = dir.resolve("sources.yaml");
+            String original = "A GPU card is a must-have. Don't save money. You will get more than 100 times rewards.";
+            Files.writeString(sources, Files.readString(sources).replace(original,
+                    "a GPU  card is a must\u2013have. Don\u2019t save money. You will get more than 100 times rewards"));
+
+            assertThat(run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isZero();
+            assertThat(out.toString()).contains("0 errors, 0 warnings");
+        }
+
+        @Test
+        void checkSaysInOneLineWhenItCannotSeeTheDocuments(@TempDir Path dir) {
+            Path missing = dir.resolve("no-documents-here");
+
+            assertThat(run("rules", "check", "rules", "--documents", missing.toString())).isZero();
+            assertThat(out.toString()).contains("the quotes were not checked against the documents: " + missing
+                    + " is not a folder (give the folder with --documents DIR)\n").contains("0 errors, 0 warnings");
+        }
+
+        @Test
         void checkOfTheShippedRulesGivesNoWarning() {
             assertThat(run("rules", "check", "rules")).isZero();
-            assertThat(out.toString()).contains("0 errors, 0 warnings").doesNotContain("warning:");
+            assertThat(out.toString()).contains("0 errors, 0 warnings").doesNotContain("warning:")
+                    .as("the documents in ../shared/seeds are seen, and every quote is found").doesNotContain("not checked");
         }
 
         @Test
