@@ -47,9 +47,11 @@ public final class Advisor implements AutoCloseable {
 
     private final AtomicReference<RuleBook> book;
     private final RulesWatcher watcher;
+    private final java.time.Duration timeout;
 
     private Advisor(RuleBook book, Builder builder) {
         this.book = new AtomicReference<>(book);
+        this.timeout = builder.timeout;
         this.watcher = builder.watch ? new RulesWatcher(List.of(builder.rules), () -> reload(builder)) : null;
     }
 
@@ -74,10 +76,12 @@ public final class Advisor implements AutoCloseable {
      * Advises one person.
      *
      * @throws NullPointerException when {@code profile} is null
+     * @throws InvalidRulesException when the evaluation runs past its {@linkplain Builder#evaluationTimeout limit},
+     *         naming the rule that was firing
      */
     public Advice advise(Profile profile) {
         Objects.requireNonNull(profile, "profile");
-        return Evaluator.evaluate(book.get(), profile);
+        return Evaluator.evaluate(book.get(), profile, timeout);
     }
 
     /**
@@ -99,7 +103,7 @@ public final class Advisor implements AutoCloseable {
             throw new IllegalArgumentException("no advice '" + adviceId + "'"
                     + (close.isEmpty() ? "; ./advisor rules list shows them all" : "; did you mean " + String.join(", ", close) + "?"));
         }
-        return Evaluator.explain(rules, profile, adviceId);
+        return Evaluator.explain(rules, profile, adviceId, timeout);
     }
 
     /**
@@ -112,8 +116,9 @@ public final class Advisor implements AutoCloseable {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(changes, "changes");
         RuleBook rules = book.get(); // both sides on the same rules, even during a reload
-        Advice before = Evaluator.evaluate(rules, profile);
-        Advice after = Evaluator.evaluate(rules, io.github.dlcareer.advisor.internal.ProfileEdit.apply(profile, changes));
+        Advice before = Evaluator.evaluate(rules, profile, timeout);
+        Advice after = Evaluator.evaluate(rules, io.github.dlcareer.advisor.internal.ProfileEdit.apply(profile, changes),
+                timeout);
         return WhatIf.of(changes, before, after);
     }
 
@@ -141,8 +146,23 @@ public final class Advisor implements AutoCloseable {
         private Path cache;
         private boolean watch;
         private ReloadListener listener = new ReloadListener() { };
+        private java.time.Duration timeout = Evaluator.DEFAULT_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * The longest one evaluation may run (default 2 s): past it, the rules are halted and the call throws an
+         * {@link InvalidRulesException} naming the rule that was firing (a rule that re-activates itself, most
+         * likely). A consequence that loops in plain Java cannot be stopped: it is logged as an error.
+         */
+        public Builder evaluationTimeout(java.time.Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the evaluation timeout must be positive, not " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
         }
 
         /** Reads the rules from this folder ({@code *.drl}, {@code sources.yaml}, {@code advice.yaml}, ...). */
@@ -193,6 +213,7 @@ public final class Advisor implements AutoCloseable {
             settings.cache = cache;
             settings.watch = watch;
             settings.listener = listener;
+            settings.timeout = timeout;
             return new Advisor(settings.compile(), settings);
         }
 

@@ -57,6 +57,54 @@ class HotReloadTest {
     }
 
     @Test
+    void aRulesFolderDeletedAndMadeAgainIsWatchedAgain(@TempDir Path parent) throws Exception {
+        Path dir = Files.createDirectory(parent.resolve("rules"));
+        TestRules.miniRules(dir, "t.drl", rule("one for mathematicians", "one", 0.6, "Profile( skills.math >= 3 )", "support"));
+        Profile mathematician = ProfileReader.create().parse("id: m\nskills: {math: 4, writing: 4}", "m.yaml");
+
+        try (Advisor advisor = Advisor.builder().rules(dir).watch(true).onReload(listener).build()) {
+            deleteRecursively(dir);
+            Object failure = events.poll(60, TimeUnit.SECONDS);
+            assertThat(failure).as("the deletion is reported").isInstanceOf(List.class);
+            assertThat(advisor.advise(mathematician).recommendation("one")).as("the old rules serve on").isPresent();
+
+            Files.createDirectory(dir);
+            TestRules.miniRules(dir, "t.drl", rule("two for writers", "two", 0.6, "Profile( skills.writing >= 3 )", "support"));
+
+            awaitReloadUntil(() -> advisor.advise(mathematician).recommendation("two").isPresent());
+            assertThat(advisor.advise(mathematician).recommendation("one")).isEmpty();
+
+            Files.writeString(dir.resolve("t.drl"), TestRules.HEADER
+                    + rule("one again", "one", 0.6, "Profile( skills.math >= 3 )", "support"));
+            awaitReloadUntil(() -> advisor.advise(mathematician).recommendation("one").isPresent()); // edits seen too
+        }
+    }
+
+    /**
+     * Waits for a successful reload after which the condition holds (a folder seen half-written may first fail to
+     * compile, and a burst may reload twice).
+     */
+    private void awaitReloadUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean reloaded = false;
+        while (System.nanoTime() < deadline) {
+            reloaded |= "reloaded".equals(events.poll(1, TimeUnit.SECONDS));
+            if (reloaded && condition.getAsBoolean()) {
+                return;
+            }
+        }
+        throw new AssertionError(reloaded ? "reloaded, but not as expected" : "no reload within 60 s");
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
     void onlyAFolderCanBeWatched() {
         assertThatThrownBy(() -> Advisor.builder().watch(true).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("rules(folder)");

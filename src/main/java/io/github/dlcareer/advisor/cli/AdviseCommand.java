@@ -128,6 +128,8 @@ final class AdviseCommand implements Callable<Integer> {
             print(advisor.advise(readProfile(err)), out);
         } catch (InvalidProfileException e) {
             Problems.print(err, e.problems());
+        } catch (InvalidRulesException e) {
+            Problems.print(err, e.problems()); // an evaluation stopped at its limit: the watch goes on
         }
     }
 

@@ -31,6 +31,14 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Logging.quiet();
+        // A consequence looping in plain Java cannot be stopped in-process: say which rule, and exit.
+        io.github.dlcareer.advisor.internal.Evaluator.lastResort(problem -> {
+            System.out.flush();
+            System.err.println(problem);
+            System.err.println("advisor: exiting, since the evaluation cannot be stopped otherwise");
+            System.err.flush();
+            System.exit(FAILURE);
+        });
         System.exit(commandLine().execute(args));
     }
 
@@ -39,6 +47,10 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
+            if (e instanceof io.github.dlcareer.advisor.InvalidRulesException rules) {
+                Problems.print(err, rules.problems()); // such as an evaluation stopped at its time limit
+                return FAILURE;
+            }
             err.println("advisor: unexpected failure: " + e);
             err.println("Run again with --verbose for details; please report it with the input that caused it.");
             if (Logging.isVerbose()) {

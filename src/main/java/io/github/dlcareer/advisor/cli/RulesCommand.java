@@ -49,6 +49,12 @@ final class RulesCommand implements Runnable {
         }
     }
 
+    /** The documents' folder: the one given, else ../shared/seeds; null when it is not a folder. */
+    static Path documents(Path given) {
+        Path folder = given != null ? given : Path.of("..", "shared", "seeds");
+        return Files.isDirectory(folder) ? folder : null;
+    }
+
     /** The rules folder of {@code rules check|test [DIR]}: the argument, else ./rules. */
     static Path folder(Path given) {
         return given != null ? given : Path.of("rules");
@@ -56,7 +62,8 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile each rule file on its own and report every error as FILE:LINE:COL: message,"
-                    + " then lint warnings (advice no rule gives, passages never cited, misspelled findings, ...).",
+                    + " check every quote against its document, then lint warnings (advice no rule gives, passages"
+                    + " never cited, misspelled findings, code no advice rule needs, ...).",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {" 0:no errors (warnings may be printed)", " 1:errors"})
     static final class Check implements java.util.concurrent.Callable<Integer> {
@@ -67,14 +74,25 @@ final class RulesCommand implements Runnable {
         @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
         Path dir;
 
+        @Option(names = "--documents", paramLabel = "DIR",
+                description = "The folder of the documents' text files, to check every quote of sources.yaml against"
+                        + " (a quote not found is an error). Default: ../shared/seeds when present.")
+        Path documents;
+
         @Mixin
         VerboseOption verbose;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<io.github.dlcareer.advisor.Problem> problems = RulesCompiler.check(folder(dir));
+            Path seen = documents(documents);
+            List<io.github.dlcareer.advisor.Problem> problems = RulesCompiler.check(folder(dir), seen);
             problems.forEach(out::println);
+            if (seen == null) {
+                out.println("the quotes were not checked against the documents: "
+                        + (documents != null ? documents + " is not a folder" : "../shared/seeds is not there")
+                        + " (give the folder with --documents DIR)");
+            }
             long errors = problems.stream().filter(io.github.dlcareer.advisor.Problem::isError).count();
             out.printf("%d %s, %d %s%n", errors, errors == 1 ? "error" : "errors", problems.size() - errors,
                     problems.size() - errors == 1 ? "warning" : "warnings");
@@ -255,8 +273,7 @@ final class RulesCommand implements Runnable {
             if (description == null) {
                 return Main.FAILURE;
             }
-            Path folder = documents != null ? documents
-                    : Files.isDirectory(Path.of("..", "shared", "seeds")) ? Path.of("..", "shared", "seeds") : null;
+            Path folder = documents != null ? documents : documents(null);
             List<Coverage.Document> coverage = Coverage.of(description, folder);
             if (format == Format.json) {
                 json(out, coverage);

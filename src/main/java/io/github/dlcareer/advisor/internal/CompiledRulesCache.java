@@ -34,7 +34,7 @@ public final class CompiledRulesCache {
             .getImplementationVersion());
 
     /** Raised whenever what is cached changes shape, so that old entries are never misread. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Path folder;
 
@@ -123,30 +123,70 @@ public final class CompiledRulesCache {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<RulesCompiler.ParsedRule>> PARSED =
-            new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
-    /** The parsed rules cached under a key, if readable. */
+    /**
+     * An entry of parsed rules: the key of the DRL they were parsed from and a digest of the rules themselves, both
+     * checked on load, so that an entry edited by hand, corrupt, or copied under another key is never used: it
+     * would change the advice silently (a weight, a citation, a condition's facts).
+     */
+    record ParsedEntry(String drl, String digest, List<RulesCompiler.ParsedRule> rules) {
+    }
+
+    /**
+     * The parsed rules cached under a key, if readable and intact; an entry that is not (edited, corrupt, misplaced)
+     * is a warning, is removed, and the DRL is parsed again.
+     */
     Optional<List<RulesCompiler.ParsedRule>> readParsed(String key) {
-        Path file = folder.resolve("rules-" + key + ".json");
+        Path file = parsedFile(key);
         try {
-            return Optional.of(JSON.readValue(file.toFile(), PARSED));
-        } catch (java.io.FileNotFoundException e) {
+            ParsedEntry entry = JSON.readValue(file.toFile(), ParsedEntry.class);
+            String why = entry.rules() == null ? "it holds no rules"
+                    : !key.equals(entry.drl()) ? "it was parsed from other DRL than its name says"
+                    : !digest(entry.rules()).equals(entry.digest()) ? "its rules do not match their digest (edited by hand?)"
+                    : null;
+            if (why == null) {
+                return Optional.of(entry.rules());
+            }
+            LOG.warn("ignoring the parsed rules in {}: {}; parsing the DRL again", file, why);
+        } catch (java.io.FileNotFoundException | NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            if (Files.exists(file)) {
-                LOG.warn("cannot read the parsed rules in {} ({}); parsing the DRL", file, e.toString());
+            if (!Files.exists(file)) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            LOG.warn("cannot read the parsed rules in {} ({}); parsing the DRL again", file, e.toString());
+        }
+        discardParsed(key);
+        return Optional.empty();
+    }
+
+    /** Keeps the parsed rules under a key, with what they were parsed from and their digest; a failure is a warning. */
+    void writeParsed(String key, List<RulesCompiler.ParsedRule> rules) {
+        try {
+            write(parsedFile(key), JSON.writeValueAsBytes(new ParsedEntry(key, digest(rules), rules)));
+        } catch (IOException e) {
+            LOG.warn("cannot write the parsed rules to the cache in {} ({})", folder, e.toString());
         }
     }
 
-    /** Keeps the parsed rules under a key; a failure is a warning. */
-    void writeParsed(String key, List<RulesCompiler.ParsedRule> rules) {
+    /** A SHA-256 of the rules as the cache writes them: any change to any field changes it. */
+    private static String digest(List<RulesCompiler.ParsedRule> rules) throws IOException {
         try {
-            write(folder.resolve("rules-" + key + ".json"), JSON.writeValueAsBytes(rules));
-        } catch (IOException e) {
-            LOG.warn("cannot write the parsed rules to the cache in {} ({})", folder, e.toString());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(rules)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    private Path parsedFile(String key) {
+        return folder.resolve("rules-" + key + ".json");
+    }
+
+    private void discardParsed(String key) {
+        try {
+            Files.deleteIfExists(parsedFile(key));
+        } catch (IOException | SecurityException e) {
+            LOG.debug("cannot remove {}: {}", parsedFile(key), e.toString());
         }
     }
 

@@ -24,7 +24,9 @@ public final class RuleBook {
 
     private final String location;
     private final KieBase kieBase;
-    private final KieSessionsPool sessions;
+    private volatile KieSessionsPool sessions;
+    /** Sessions the KieBase keeps no reference to: a discarded pool goes with all its sessions. */
+    private final org.kie.api.runtime.KieSessionConfiguration sessionConfiguration;
     private final Catalog catalog;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
@@ -43,6 +45,8 @@ public final class RuleBook {
         this.kieBase = kieBase;
         // Disposing a pooled session resets it for the next evaluation: cheaper than building a new one.
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessionConfiguration = org.kie.api.KieServices.Factory.get().newKieSessionConfiguration();
+        sessionConfiguration.setOption(org.kie.api.runtime.conf.KeepReferenceOption.NO);
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
         this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
@@ -138,7 +142,17 @@ public final class RuleBook {
 
     /** A clean session of this rule base; {@code dispose()} it to hand it back. Thread-safe. */
     KieSession newSession() {
-        return sessions.newKieSession();
+        return sessions.newKieSession(sessionConfiguration);
+    }
+
+    /**
+     * Never hands a session back to the pool: one that was halted, or failed, mid-evaluation. Drools' pool keeps a
+     * reference to every session it made (the KieBase keeps none, see {@link #sessionConfiguration}), so the pool
+     * itself is replaced: the old one, the session and all, is garbage once the sessions still out of it are
+     * handed back. Memory stays bounded however many evaluations are stopped.
+     */
+    void discard() {
+        sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     public Catalog catalog() {

@@ -128,6 +128,14 @@ public final class RulesCompiler {
      * each file compiled on its own (so that every error is pinned to its file), and the lint warnings.
      */
     public static List<Problem> check(Path folder) {
+        return check(folder, null);
+    }
+
+    /**
+     * The same, and every quote of {@code sources.yaml} checked against the documents in {@code documents}
+     * (null: not checked), see {@link Quotes#check}.
+     */
+    public static List<Problem> check(Path folder, Path documents) {
         RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
         try {
             Description description = compiler.describe();
@@ -142,10 +150,22 @@ public final class RulesCompiler {
                 }
             }
             compiler.problems.addAll(RulesLint.warnings(description));
+            if (documents != null) {
+                compiler.problems.addAll(Quotes.check(description.catalog(), compiler.where(Catalog.SOURCES),
+                        readQuietly(folder.resolve(Catalog.SOURCES)), documents));
+            }
         } catch (InvalidRulesException e) {
             return e.problems();
         }
         return List.copyOf(compiler.problems);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return ""; // its problem is reported by the catalogue already
+        }
     }
 
     /** Reads and checks the bundled rules without compiling them. */
@@ -619,8 +639,7 @@ public final class RulesCompiler {
      */
     private static Located locate(String message, Map<String, String> drl) {
         Map<String, String> code = new LinkedHashMap<>();
-        drl.forEach((file, text) -> code.put(file,
-                COMMENT_OR_STRING.matcher(text).replaceAll(m -> " ".repeat(m.group().length()))));
+        drl.forEach((file, text) -> code.put(file, blankCommentsAndStrings(text)));
         Located best = null;
         int bestCount = Integer.MAX_VALUE;
         Matcher words = WORD.matcher(message);
@@ -647,6 +666,11 @@ public final class RulesCompiler {
             }
         }
         return best;
+    }
+
+    /** The text with every comment and string literal blanked out, so that offsets, lines and columns stay put. */
+    static String blankCommentsAndStrings(String text) {
+        return COMMENT_OR_STRING.matcher(text).replaceAll(m -> m.group().replaceAll("[^\\n]", " "));
     }
 
     private static Located at(String file, String text, int offset) {

@@ -6,12 +6,17 @@ import io.github.dlcareer.advisor.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Warnings about a rules folder that compiles but is probably not what its author meant: advice no rule gives,
  * passages nobody cites without saying why, quotes too long to be excerpts, findings matched but never derived
- * (a typo in a name, most likely), rules that recommend but never say so in their consequence.
+ * (a typo in a name, most likely), rules that recommend but never say so in their consequence; and code that no
+ * advice rule needs — the system, files, the network, programs, threads, reflection, endless loops — since a rule
+ * file runs with the advisor's rights.
  */
 final class RulesLint {
 
@@ -21,8 +26,57 @@ final class RulesLint {
     private RulesLint() {
     }
 
-    static List<Problem> warnings(RulesCompiler.Description rules) {
+    /**
+     * What no advice rule needs, in code (comments and strings blanked first). A qualified name is matched whole,
+     * so that {@code java.io.File} is one warning.
+     */
+    private static final Pattern NOT_NEEDED = Pattern.compile(String.join("|",
+            "\\bjava\\s*\\.\\s*(?:n?io|net|lang\\s*\\.\\s*reflect|lang\\s*\\.\\s*invoke|util\\s*\\.\\s*concurrent)\\b(?:\\s*\\.\\s*[\\w$*]+)*",
+            "\\bSystem\\s*\\.\\s*\\w+",
+            "\\b(?:Runtime|ProcessBuilder|ProcessHandle|ClassLoader|MethodHandles?|Unsafe)\\b",
+            "\\b(?:File|Files|Paths|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|FileChannel)\\b",
+            "\\b(?:Socket|ServerSocket|URL|HttpClient)\\b",
+            "\\b(?:Thread|Executors?|ExecutorService|ForkJoinPool|CompletableFuture|Timer)\\b",
+            "\\bClass\\s*\\.\\s*forName\\b",
+            "\\b(?:getDeclared\\w*|getMethods?|getFields?|getConstructors?|setAccessible|newInstance)\\s*\\(",
+            "\\bwhile\\s*\\(\\s*true\\s*\\)",
+            "\\bfor\\s*\\(\\s*;\\s*;\\s*\\)"));
+
+    /** Uses of what no advice rule needs, each at its file, line and column, named by its rule when in one. */
+    static List<Problem> notNeeded(RulesCompiler.Description rules) {
         List<Problem> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> file : rules.drl().entrySet()) {
+            String where = rules.location() + "/" + file.getKey();
+            String code = RulesCompiler.blankCommentsAndStrings(file.getValue());
+            Matcher m = NOT_NEEDED.matcher(code);
+            int line = 1;
+            int lineStart = 0;
+            int scanned = 0;
+            while (m.find()) {
+                for (; scanned < m.start(); scanned++) {
+                    if (code.charAt(scanned) == '\n') {
+                        line++;
+                        lineStart = scanned + 1;
+                    }
+                }
+                String what = m.group().replaceAll("\\s+", "").replaceAll("\\($", "");
+                String rule = null;
+                for (RuleInfo info : rules.rules()) {
+                    if (info.file().equals(where) && info.line() <= line) {
+                        rule = info.name();
+                    }
+                }
+                warnings.add(Problem.warning(where, line, m.start() - lineStart + 1, rule, (what.startsWith("while")
+                        || what.startsWith("for") ? "an endless loop (" + what + ")" : "uses " + what)
+                        + ", which no advice rule needs: a rule file runs as code, with the advisor's rights"
+                        + " (see \"The rules folder is code\" in rules/README.md)"));
+            }
+        }
+        return warnings;
+    }
+
+    static List<Problem> warnings(RulesCompiler.Description rules) {
+        List<Problem> warnings = new ArrayList<>(notNeeded(rules));
         String advice = rules.location() + "/" + Catalog.ADVICE;
         String sources = rules.location() + "/" + Catalog.SOURCES;
         String questions = rules.location() + "/" + Catalog.QUESTIONS;

@@ -126,6 +126,31 @@ class MainTest {
         }
 
         @Test
+        void stopsARuleThatReactivatesItselfAndExits1WithTheRuleAndNoStackTrace(@TempDir Path dir) throws Exception {
+            for (String name : new String[] {"sources.yaml", "advice.yaml", "questions.yaml", "gpu.drl"}) {
+                Files.copy(Path.of("rules", name), dir.resolve(name));
+            }
+            Path gpu = dir.resolve("gpu.drl");
+            Files.writeString(gpu, Files.readString(gpu) + """
+
+                    rule "GPU: update for ever"
+                    when
+                        $p : Profile( hardware.gpu == Gpu.NONE )
+                    then
+                        update($p);
+                    end
+                    """);
+
+            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString(), "--no-cache");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString())
+                    .containsPattern(java.util.regex.Pattern.quote(gpu.toString()) + ":\\d+: GPU: update for ever: "
+                            + "the evaluation was stopped at its limit of 2.0 s, after [\\d,]+ rule firings")
+                    .contains("1 error").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+
+        @Test
         void showsWhatChangesWithWhatIf() throws Exception {
             int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
                     "--what-if", "hardware.gpu=OWN", "--format", "json");
@@ -253,6 +278,88 @@ class MainTest {
             assertThat(run("rules", "check", dir.toString())).isZero();
             assertThat(out.toString()).contains("advice.yaml: warning: nobody-gives-this: no rule recommends this advice")
                     .contains("0 errors, 1 warning");
+        }
+
+        @Test
+        void checkWarnsOfCodeNoAdviceRuleNeedsAtItsFileLineAndColumn(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path gpu = dir.resolve("gpu.drl");
+            String header = Files.readString(gpu).replaceFirst("\n(?=global )", "\nimport java.io.File;\n");
+            int lines = header.split("\n", -1).length;
+            Files.writeString(gpu, header + """
+                    // System.exit in a comment, and "Runtime.getRuntime()" in a string, are not code
+                    rule "GPU: hostile"
+                        @recommend("buy-a-gpu") @cite("park-buy-a-gpu") @weight(0.6)
+                    when
+                        Profile( hardware.gpu == Gpu.NONE )
+                    then
+                        evidence.support(kcontext); String note = "System.exit(0)";
+                        new File("/tmp/x").delete(); Class.forName("x.Y").getDeclaredMethod("z");
+                        new Thread(() -> { while (true) { } }).start();
+                        System.exit(1); Runtime.getRuntime().exec("rm -rf /");
+                    end
+                    """);
+
+            assertThat(run("rules", "check", dir.toString())).isZero();
+            String at = java.util.regex.Pattern.quote(gpu.toString());
+            assertThat(out.toString())
+                    .containsPattern(at + ":\\d+:8: warning: uses java.io.File, which no advice rule needs: a rule file"
+                            + " runs as code")
+                    .contains(gpu + ":" + (lines + 7) + ":9: warning: GPU: hostile: uses File, ")
+                    .contains(gpu + ":" + (lines + 7) + ":34: warning: GPU: hostile: uses Class.forName, ")
+                    .contains(gpu + ":" + (lines + 7) + ":55: warning: GPU: hostile: uses getDeclaredMethod, ")
+                    .contains(gpu + ":" + (lines + 8) + ":9: warning: GPU: hostile: uses Thread, ")
+                    .contains(gpu + ":" + (lines + 8) + ":24: warning: GPU: hostile: an endless loop (while(true)), ")
+                    .contains(gpu + ":" + (lines + 9) + ":5: warning: GPU: hostile: uses System.exit, ")
+                    .contains(gpu + ":" + (lines + 9) + ":21: warning: GPU: hostile: uses Runtime, ")
+                    .doesNotContain(":" + (lines) + ":").doesNotContain(":" + (lines + 6) + ":")
+                    .contains("0 errors, 8 warnings");
+        }
+
+        @Test
+        void checkFindsAMadeUpQuoteAtItsLineOfSourcesYamlAndExits1(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path sources = dir.resolve("sources.yaml");
+            String original = "A GPU card is a must-have. Don't save money. You will get more than 100 times rewards.";
+            Files.writeString(sources, Files.readString(sources).replace(original,
+                    "A GPU card is optional. Save your money: the cloud is always cheaper."));
+            int line = Files.readAllLines(sources).indexOf(
+                    "    quote: \"A GPU card is optional. Save your money: the cloud is always cheaper.\"") + 1;
+            assertThat(line).isPositive();
+
+            assertThat(run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isEqualTo(1);
+            assertThat(out.toString())
+                    .contains(sources + ":" + line + ": park-buy-a-gpu: the quote is not in the document"
+                            + " 001_b35db468cc480182.txt (park-career-faq)")
+                    .contains("1 error, 0 warnings");
+        }
+
+        @Test
+        void checkToleratesWhatTheQuotesTestToleratesCaseSpaceAndTypographicMarks(@TempDir Path dir) throws Exception {
+            copyOfRules(dir);
+            Path sources = dir.resolve("sources.yaml");
+            String original = "A GPU card is a must-have. Don't save money. You will get more than 100 times rewards.";
+            Files.writeString(sources, Files.readString(sources).replace(original,
+                    "a GPU  card is a must\u2013have. Don\u2019t save money. You will get more than 100 times rewards"));
+
+            assertThat(run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isZero();
+            assertThat(out.toString()).contains("0 errors, 0 warnings");
+        }
+
+        @Test
+        void checkSaysInOneLineWhenItCannotSeeTheDocuments(@TempDir Path dir) {
+            Path missing = dir.resolve("no-documents-here");
+
+            assertThat(run("rules", "check", "rules", "--documents", missing.toString())).isZero();
+            assertThat(out.toString()).contains("the quotes were not checked against the documents: " + missing
+                    + " is not a folder (give the folder with --documents DIR)\n").contains("0 errors, 0 warnings");
+        }
+
+        @Test
+        void checkOfTheShippedRulesGivesNoWarning() {
+            assertThat(run("rules", "check", "rules")).isZero();
+            assertThat(out.toString()).contains("0 errors, 0 warnings").doesNotContain("warning:")
+                    .as("the documents in ../shared/seeds are seen, and every quote is found").doesNotContain("not checked");
         }
 
         @Test

@@ -86,6 +86,60 @@ class CompiledRulesCacheTest {
     }
 
     @Test
+    void parsedRulesEditedByHandAreIgnoredAndParsedAgain(@TempDir Path cache) throws Exception {
+        RuleBook compiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        Path json;
+        try (Stream<Path> files = Files.list(cache)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        String text = Files.readString(json);
+        String gpuRule = "\"name\":\"GPU: no GPU at all, buy one\"";
+        int at = text.indexOf(gpuRule);
+        assertThat(at).isNotNegative();
+        int weight = text.indexOf("\"weight\":\"0.8\"", at);
+        Files.writeString(json, text.substring(0, weight) + "\"weight\":\"0.1\"" + text.substring(weight + 14));
+
+        RuleBook edited = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        Profile profile = TestProfiles.gpuNone();
+        assertThat(Evaluator.evaluate(edited, profile).recommendation("buy-a-gpu").orElseThrow().score())
+                .isEqualTo(Evaluator.evaluate(compiled, profile).recommendation("buy-a-gpu").orElseThrow().score());
+        assertThat(edited.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
+                .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.8));
+        assertThat(Files.readString(json)).as("the entry is written again, intact").contains("\"weight\":\"0.8\"")
+                .doesNotContain("\"weight\":\"0.1\"");
+    }
+
+    @Test
+    void parsedRulesStoredUnderAnotherKeyAreIgnored(@TempDir Path cache, @TempDir Path rules) throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        Path original;
+        try (Stream<Path> files = Files.list(cache)) {
+            original = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        String parsedBefore = Files.readString(original);
+        Path gpu = rules.resolve("gpu.drl");
+        Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
+        String newKey;
+        RulesCompiler.describe(rules, new CompiledRulesCache(cache)); // writes the entry of the edited DRL
+        try (Stream<Path> files = Files.list(cache)) {
+            newKey = files.filter(f -> f.toString().endsWith(".json") && !f.equals(original)).findFirst().orElseThrow()
+                    .getFileName().toString();
+        }
+        Files.writeString(cache.resolve(newKey), parsedBefore); // the old rules, intact, under the new DRL's name
+
+        RulesCompiler.Description described = RulesCompiler.describe(rules, new CompiledRulesCache(cache));
+
+        assertThat(described.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
+                .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.7));
+    }
+
+    @Test
     void aCacheThatCannotBeReadOrWrittenIsOnlyAWarning(@TempDir Path parent) throws Exception {
         Path cache = Files.writeString(parent.resolve("a-file-not-a-folder"), "x"); // fails even for root
 
