@@ -166,9 +166,11 @@ public class RunawayRulesTest { // public: a rule of the test calls released()
         assertThat(counts.rejected()).isEqualTo(1);
         assertThat(records).extracting(BatchRecord::advised).containsExactly(true, false, true);
         assertThat(records.get(1).id()).isEqualTo("runaway");
-        assertThat(records.get(1).problems()).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo(2);
-            assertThat(p.message()).contains("Loop: update what it matched").contains("limit of 300 ms");
+        assertThat(records.get(1).line()).isEqualTo(2);
+        assertThat(records.get(1).problems()).singleElement().satisfies(p -> { // where the fault is: the rule
+            assertThat(p.source()).endsWith("runaway.drl");
+            assertThat(p.field()).isEqualTo("Loop: update what it matched");
+            assertThat(p.message()).contains("limit of 300 ms");
         });
     }
 

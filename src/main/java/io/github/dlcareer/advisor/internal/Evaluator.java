@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,9 @@ public final class Evaluator {
 
     /** Firings between two looks at the clock on the evaluating thread (a power of two). */
     static final int CHECK_EVERY = 1024;
+
+    /** Firings after which the rules firing are remembered (no sound evaluation comes near), to name a loop's rules. */
+    private static final int REMEMBER_AFTER = 4 * CHECK_EVERY;
 
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
@@ -122,6 +127,7 @@ public final class Evaluator {
         private final long start = System.nanoTime();
         private long fired;
         private volatile Rule firing;
+        private Rule[] recent; // the last CHECK_EVERY rules fired, once an evaluation has fired suspiciously many
         volatile boolean stopped;
         private boolean done;
         private boolean interrupted;
@@ -136,7 +142,13 @@ public final class Evaluator {
         @Override
         public boolean accept(Match match) {
             firing = match.getRule();
-            if ((++fired & (CHECK_EVERY - 1)) == 0 && System.nanoTime() - start > limitNanos) {
+            if (++fired > REMEMBER_AFTER) {
+                if (recent == null) {
+                    recent = new Rule[CHECK_EVERY];
+                }
+                recent[(int) (fired & (CHECK_EVERY - 1))] = firing;
+            }
+            if ((fired & (CHECK_EVERY - 1)) == 0 && System.nanoTime() - start > limitNanos) {
                 stopped = true;
                 session.halt();
                 return false;
@@ -181,15 +193,28 @@ public final class Evaluator {
             }
         }
 
+        /** One problem for each rule that kept firing at the end (those of a loop), most firings first. */
         InvalidRulesException limitReached() {
-            return new InvalidRulesException(List.of(problem(String.format(Locale.ROOT,
-                    "the evaluation was stopped at its limit of %s, after %,d rule firings, while this rule was"
-                            + " firing; does it re-activate itself (modify, update or insert in a loop)?",
-                    seconds(limitNanos), fired))));
+            Map<Rule, Integer> counts = new HashMap<>();
+            for (Rule rule : recent == null ? new Rule[] {firing} : recent) {
+                if (rule != null) {
+                    counts.merge(rule, 1, Integer::sum);
+                }
+            }
+            String message = String.format(Locale.ROOT, "the evaluation was stopped at its limit of %s, after %,d rule"
+                    + " firings, while this rule kept firing; does it re-activate itself (modify, update or insert in"
+                    + " a loop)?", seconds(limitNanos), fired);
+            return new InvalidRulesException(counts.entrySet().stream()
+                    .sorted(Map.Entry.<Rule, Integer>comparingByValue().reversed()
+                            .thenComparing(e -> e.getKey().getName()))
+                    .map(e -> problem(e.getKey(), message)).toList());
         }
 
         private Problem problem(String message) {
-            Rule rule = firing;
+            return problem(firing, message);
+        }
+
+        private Problem problem(Rule rule, String message) {
             RuleInfo info = rule == null ? null : book.rule(rule.getName());
             if (info != null) {
                 return Problem.error(info.file(), info.line(), 0, info.name(), message);
