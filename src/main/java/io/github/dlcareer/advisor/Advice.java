@@ -1,6 +1,5 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.AdviceJson;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +27,6 @@ public record Advice(String profile, List<Recommendation> recommendations, List<
     /** The recommendation with this advice id, if it was given. */
     public Optional<Recommendation> recommendation(String id) {
         return recommendations.stream().filter(r -> r.id().equals(id)).findFirst();
-    }
-
-    /** The JSON form of the output contract (DESIGN.md), on one line. */
-    public String toJson() {
-        return AdviceJson.write(this);
     }
 
     /** The question with this id, if it was asked. */

@@ -1,10 +1,10 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.CompiledRulesCache;
-import io.github.dlcareer.advisor.internal.Evaluator;
-import io.github.dlcareer.advisor.internal.RuleBook;
-import io.github.dlcareer.advisor.internal.RulesCompiler;
-import io.github.dlcareer.advisor.internal.RulesWatcher;
+import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
+import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.engine.RuleBook;
+import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import io.github.dlcareer.advisor.internal.compile.RulesWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +117,7 @@ public final class Advisor implements AutoCloseable {
         Objects.requireNonNull(changes, "changes");
         RuleBook rules = book.get(); // both sides on the same rules, even during a reload
         Advice before = Evaluator.evaluate(rules, profile, timeout);
-        Advice after = Evaluator.evaluate(rules, io.github.dlcareer.advisor.internal.ProfileEdit.apply(profile, changes),
+        Advice after = Evaluator.evaluate(rules, io.github.dlcareer.advisor.internal.profile.ProfileEdit.apply(profile, changes),
                 timeout);
         return WhatIf.of(changes, before, after);
     }

@@ -1,7 +1,7 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.BatchPipeline;
-import io.github.dlcareer.advisor.internal.Limits;
+import io.github.dlcareer.advisor.internal.batch.BatchPipeline;
+import io.github.dlcareer.advisor.internal.batch.Limits;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,7 +13,7 @@ import java.util.function.Function;
  * problems that rejected it; a bad record never stops the batch.
  *
  * <p>Bounded on untrusted input: a record over {@link #maxRecordSize} bytes (1 MiB unless set) is rejected
- * without being held, at most {@value io.github.dlcareer.advisor.internal.Limits#MAX_THREADS} workers run, and a
+ * without being held, at most {@value io.github.dlcareer.advisor.internal.batch.Limits#MAX_THREADS} workers run, and a
  * few thousand records and at most 32 MiB of input are in flight at once.
  *
  * <pre>{@code
@@ -97,6 +97,8 @@ public final class Batch {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(sink, "sink");
-        return BatchPipeline.run(input.source(), advisor::advise, strict, threads, maxRecordSize, work, sink);
+        BatchPipeline.Tally tally = BatchPipeline.run(input.source(), advisor::advise, strict, threads, maxRecordSize,
+                work, sink);
+        return new Counts(tally.advised() + tally.rejected(), tally.advised(), tally.rejected());
     }
 }

@@ -1,8 +1,9 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.CsvSource;
-import io.github.dlcareer.advisor.internal.JsonSource;
-import io.github.dlcareer.advisor.internal.RecordSource;
+import io.github.dlcareer.advisor.internal.batch.ReaderBytes;
+import io.github.dlcareer.advisor.internal.batch.CsvSource;
+import io.github.dlcareer.advisor.internal.batch.JsonSource;
+import io.github.dlcareer.advisor.internal.batch.RecordSource;
 
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.Mapping;
+import io.github.dlcareer.advisor.internal.batch.Mapping;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.Printable;
 
 import java.util.Objects;
 

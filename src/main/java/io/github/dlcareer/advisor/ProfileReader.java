@@ -1,6 +1,6 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.ProfileParser;
+import io.github.dlcareer.advisor.internal.profile.ProfileParser;
 
 import java.io.IOException;
 import java.io.InputStream;

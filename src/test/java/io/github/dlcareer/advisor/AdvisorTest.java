@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor;
 
+import io.github.dlcareer.advisor.format.AdviceJson;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -222,10 +223,10 @@ class AdvisorTest {
         @Test
         void isTheSameByteForByteForTheSameProfileAndRules() {
             Profile profile = TestRules.profile("advisor-red-flags");
-            String first = TestRules.advisor().advise(profile).toJson();
+            String first = AdviceJson.write(TestRules.advisor().advise(profile));
 
             for (int i = 0; i < 20; i++) {
-                assertThat(TestRules.advisor().advise(profile).toJson()).isEqualTo(first);
+                assertThat(AdviceJson.write(TestRules.advisor().advise(profile))).isEqualTo(first);
             }
         }
 
@@ -234,7 +235,7 @@ class AdvisorTest {
             Profile profile = TestRules.profile("employer-red-flags");
             Advisor another = Advisor.builder().rules(TestRules.RULES).build();
 
-            assertThat(another.advise(profile).toJson()).isEqualTo(TestRules.advisor().advise(profile).toJson());
+            assertThat(AdviceJson.write(another.advise(profile))).isEqualTo(AdviceJson.write(TestRules.advisor().advise(profile)));
         }
 
         @Test
@@ -244,13 +245,13 @@ class AdvisorTest {
                 profiles = files.sorted().map(f -> ProfileReader.create().read(f)).toList();
             }
             Advisor advisor = TestRules.advisor();
-            List<String> sequential = profiles.stream().map(p -> advisor.advise(p).toJson()).toList();
+            List<String> sequential = profiles.stream().map(p -> AdviceJson.write(advisor.advise(p))).toList();
 
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 for (int round = 0; round < 25; round++) {
                     List<Future<String>> futures = profiles.stream()
-                            .map(p -> pool.submit(() -> advisor.advise(p).toJson())).toList();
+                            .map(p -> pool.submit(() -> AdviceJson.write(advisor.advise(p)))).toList();
                     for (int i = 0; i < futures.size(); i++) {
                         assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
                     }
@@ -383,7 +384,7 @@ class AdvisorTest {
             Profile profile = TestRules.profile("india-abroad-not-top-tier");
 
             assertThat(bundled.rulesLocation()).isEqualTo("<bundled rules>");
-            assertThat(bundled.advise(profile).toJson()).isEqualTo(TestRules.advisor().advise(profile).toJson());
+            assertThat(AdviceJson.write(bundled.advise(profile))).isEqualTo(AdviceJson.write(TestRules.advisor().advise(profile)));
         }
 
         private Set<String> names(Path folder) throws Exception {

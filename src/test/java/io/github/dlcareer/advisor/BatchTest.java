@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor;
 
+import io.github.dlcareer.advisor.format.AdviceJson;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class BatchTest {
 
             BatchRecord record = run(Batch.of(TestRules.advisor()), BatchInput.json(new StringReader(line), "x")).get(0);
 
-            assertThat(record.advice().toJson()).isEqualTo(alone.toJson());
+            assertThat(AdviceJson.write(record.advice())).isEqualTo(AdviceJson.write(alone));
             assertThat(record.profile()).isEqualTo(ProfileReader.create().parse(line, "x.json"));
         }
 

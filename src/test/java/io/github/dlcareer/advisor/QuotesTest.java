@@ -3,7 +3,7 @@ package io.github.dlcareer.advisor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.dlcareer.advisor.internal.Quotes;
+import io.github.dlcareer.advisor.internal.knowledge.Quotes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

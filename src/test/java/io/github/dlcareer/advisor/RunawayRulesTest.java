@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.Evaluator;
+import io.github.dlcareer.advisor.format.AdviceJson;
+import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -109,7 +110,7 @@ public class RunawayRulesTest { // public: a rule of the test calls released()
             assertThatThrownBy(() -> advisor.advise(math(5))).isInstanceOf(InvalidRulesException.class);
         }
 
-        assertThat(advisor.advise(math(1)).toJson()).isEqualTo(before.toJson());
+        assertThat(AdviceJson.write(advisor.advise(math(1)))).isEqualTo(AdviceJson.write(before));
         assertThat(advisor.advise(math(1)).recommendation("one")).isPresent();
     }
 

@@ -1,7 +1,7 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.internal.Scenarios;
-import io.github.dlcareer.advisor.internal.Scenarios.Scenario;
+import io.github.dlcareer.advisor.authoring.Scenarios;
+import io.github.dlcareer.advisor.authoring.Scenarios.Scenario;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

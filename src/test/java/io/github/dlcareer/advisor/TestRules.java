@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The repository's rules and example profiles, and small rule folders made for a test. */
-final class TestRules {
+public final class TestRules {
 
-    static final Path RULES = Path.of("rules");
-    static final Path PROFILES = Path.of("examples", "profiles");
+    public static final Path RULES = Path.of("rules");
+    public static final Path PROFILES = Path.of("examples", "profiles");
 
     private static Advisor shared;
 
@@ -18,19 +18,19 @@ final class TestRules {
     }
 
     /** One advisor on {@code rules/}, compiled once for the whole test run. */
-    static synchronized Advisor advisor() {
+    public static synchronized Advisor advisor() {
         if (shared == null) {
             shared = Advisor.builder().rules(RULES).build();
         }
         return shared;
     }
 
-    static Profile profile(String name) {
+    public static Profile profile(String name) {
         return ProfileReader.create().strict(true).read(PROFILES.resolve(name + ".yaml"));
     }
 
     /** A copy of {@code rules/} in {@code dir}, to edit. */
-    static Path copyOfRules(Path dir) {
+    public static Path copyOfRules(Path dir) {
         try (Stream<Path> files = Files.list(RULES)) {
             for (Path file : files.toList()) {
                 Files.copy(file, dir.resolve(file.getFileName()));
@@ -45,7 +45,7 @@ final class TestRules {
      * A small rules folder: one source with passages {@code p1} and {@code p2}, the advice ids {@code one},
      * {@code two} (ADVICE) and {@code risk} (WARNING), and the given DRL files (name, text, name, text...).
      */
-    static Path miniRules(Path dir, String... drl) {
+    public static Path miniRules(Path dir, String... drl) {
         try {
             Files.writeString(dir.resolve("sources.yaml"), """
                     sources:

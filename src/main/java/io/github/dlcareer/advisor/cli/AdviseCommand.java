@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.format.TextReport;
+import io.github.dlcareer.advisor.format.WhatIfJson;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.InvalidProfileException;
@@ -7,7 +9,7 @@ import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
-import io.github.dlcareer.advisor.internal.AdviceJson;
+import io.github.dlcareer.advisor.format.AdviceJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -113,7 +115,7 @@ final class AdviseCommand implements Callable<Integer> {
             AdviceJson.write(advice, out, true);
             out.println();
         } else if (format == Format.html) {
-            out.print(io.github.dlcareer.advisor.internal.HtmlReport.advice(advice));
+            out.print(io.github.dlcareer.advisor.format.HtmlReport.advice(advice));
         } else {
             TextReport.write(advice, out);
         }
@@ -141,7 +143,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Path profileFile = Path.of(file).toAbsolutePath();
         err.println("watching " + TextReport.safe(advisor.rulesLocation() + " and " + file) + "; Ctrl-C to stop");
-        try (advisor; var profileWatcher = new io.github.dlcareer.advisor.internal.RulesWatcher(
+        try (advisor; var profileWatcher = new io.github.dlcareer.advisor.internal.compile.RulesWatcher(
                 java.util.List.of(profileFile.getParent()), () -> show(advisor, "the profile changed", out, err))) {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

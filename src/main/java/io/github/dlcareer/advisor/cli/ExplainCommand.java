@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.format.TextReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Citation;

@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.format.TextReport;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +11,9 @@ import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.Recommendation;
-import io.github.dlcareer.advisor.internal.ProfileEdit;
-import io.github.dlcareer.advisor.internal.ProfileJson;
-import io.github.dlcareer.advisor.internal.ProfileSchema;
+import io.github.dlcareer.advisor.internal.profile.ProfileEdit;
+import io.github.dlcareer.advisor.internal.profile.ProfileJson;
+import io.github.dlcareer.advisor.internal.profile.ProfileSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

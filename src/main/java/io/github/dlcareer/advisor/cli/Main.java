@@ -32,7 +32,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         Logging.quiet();
         // A consequence looping in plain Java cannot be stopped in-process: say which rule, and exit.
-        io.github.dlcareer.advisor.internal.Evaluator.lastResort(problem -> {
+        io.github.dlcareer.advisor.internal.engine.Evaluator.lastResort(problem -> {
             System.out.flush();
             System.err.println(problem);
             System.err.println("advisor: exiting, since the evaluation cannot be stopped otherwise");

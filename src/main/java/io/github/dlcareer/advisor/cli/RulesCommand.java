@@ -1,12 +1,13 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.internal.knowledge.Description;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.InvalidRulesException;
-import io.github.dlcareer.advisor.internal.Coverage;
-import io.github.dlcareer.advisor.internal.RuleInfo;
-import io.github.dlcareer.advisor.internal.RulesCompiler;
+import io.github.dlcareer.advisor.authoring.Coverage;
+import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,7 @@ final class RulesCommand implements Runnable {
     enum Format { text, json }
 
     /** Reads the rules, printing problems and returning null when they cannot be used. */
-    static RulesCompiler.Description describe(RulesOption rules, PrintWriter err) {
+    static Description describe(RulesOption rules, PrintWriter err) {
         try {
             return rules.description();
         } catch (InvalidRulesException e) {
@@ -137,10 +138,10 @@ final class RulesCommand implements Runnable {
             }
             int passed = 0;
             int failed = 0;
-            for (io.github.dlcareer.advisor.internal.Scenarios.Scenario scenario
-                    : io.github.dlcareer.advisor.internal.Scenarios.read(scenarios)) {
+            for (io.github.dlcareer.advisor.authoring.Scenarios.Scenario scenario
+                    : io.github.dlcareer.advisor.authoring.Scenarios.read(scenarios)) {
                 List<String> failures = scenario.problem() != null ? List.of(scenario.problem().message())
-                        : io.github.dlcareer.advisor.internal.Scenarios.check(scenario, advisor.advise(scenario.profile()));
+                        : io.github.dlcareer.advisor.authoring.Scenarios.check(scenario, advisor.advise(scenario.profile()));
                 if (failures.isEmpty()) {
                     passed++;
                     out.printf("PASS  %s%n", scenario.name());
@@ -175,7 +176,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            RulesCompiler.Description description = describe(rules, spec.commandLine().getErr());
+            Description description = describe(rules, spec.commandLine().getErr());
             if (description == null) {
                 return Main.FAILURE;
             }
@@ -269,7 +270,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            RulesCompiler.Description description = describe(rules, spec.commandLine().getErr());
+            Description description = describe(rules, spec.commandLine().getErr());
             if (description == null) {
                 return Main.FAILURE;
             }

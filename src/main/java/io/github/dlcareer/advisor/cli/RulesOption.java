@@ -1,7 +1,8 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.internal.knowledge.Description;
 import io.github.dlcareer.advisor.Advisor;
-import io.github.dlcareer.advisor.internal.RulesCompiler;
+import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -25,11 +26,11 @@ final class RulesOption {
     }
 
     /** The rules read and checked, not compiled: for listing them. */
-    RulesCompiler.Description description() {
+    Description description() {
         Path chosen = chosen();
         return chosen == null ? RulesCompiler.describeBundled()
-                : RulesCompiler.describe(chosen, noCache ? null : new io.github.dlcareer.advisor.internal.CompiledRulesCache(
-                        io.github.dlcareer.advisor.internal.CompiledRulesCache.defaultFolder()));
+                : RulesCompiler.describe(chosen, noCache ? null : new io.github.dlcareer.advisor.internal.compile.CompiledRulesCache(
+                        io.github.dlcareer.advisor.internal.compile.CompiledRulesCache.defaultFolder()));
     }
 
     Advisor advisor() {
@@ -41,7 +42,7 @@ final class RulesOption {
         Path chosen = chosen();
         Advisor.Builder builder = Advisor.builder();
         if (!noCache) {
-            builder.cache(io.github.dlcareer.advisor.internal.CompiledRulesCache.defaultFolder());
+            builder.cache(io.github.dlcareer.advisor.internal.compile.CompiledRulesCache.defaultFolder());
         }
         if (watch && chosen != null) {
             builder.watch(true).onReload(listener);

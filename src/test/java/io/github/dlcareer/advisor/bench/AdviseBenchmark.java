@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.bench;
 
+import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Profile;
@@ -53,7 +54,7 @@ public class AdviseBenchmark {
 
     @Benchmark
     public String adviseToJson() {
-        return advisor.advise(profile).toJson();
+        return AdviceJson.write(advisor.advise(profile));
     }
 
     @Benchmark

@@ -6,10 +6,10 @@ import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.BatchRecord;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
-import io.github.dlcareer.advisor.internal.AdviceJson;
-import io.github.dlcareer.advisor.internal.BatchPipeline;
-import io.github.dlcareer.advisor.internal.JsonSource;
-import io.github.dlcareer.advisor.internal.Limits;
+import io.github.dlcareer.advisor.format.AdviceJson;
+import io.github.dlcareer.advisor.internal.batch.BatchPipeline;
+import io.github.dlcareer.advisor.internal.batch.JsonSource;
+import io.github.dlcareer.advisor.internal.batch.Limits;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -138,7 +138,7 @@ public final class BatchThroughput {
         try (Stream<Path> files = Files.list(Path.of("examples", "profiles"))) {
             for (Path profile : files.sorted().toList()) {
                 Profile p = ProfileReader.create().read(profile);
-                examples.add(io.github.dlcareer.advisor.internal.ProfileJson.write(p));
+                examples.add(io.github.dlcareer.advisor.internal.profile.ProfileJson.write(p));
             }
         }
         try (Writer out = Files.newBufferedWriter(file)) {

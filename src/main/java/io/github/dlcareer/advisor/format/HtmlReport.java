@@ -1,0 +1,155 @@
+package io.github.dlcareer.advisor.format;
+
+import io.github.dlcareer.advisor.Printable;
+
+import io.github.dlcareer.advisor.Advice;
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.Recommendation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Pages people read: one advice, or a cohort's summary with bar charts. Self-contained — styles inline, no
+ * script, no font, no image fetched from anywhere — so a page can be mailed or opened offline.
+ */
+public final class HtmlReport {
+
+    private static final String STYLE = """
+            body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2933;background:#f5f7fa;margin:0}
+            main{max-width:880px;margin:0 auto;padding:24px}
+            h1{font-size:24px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 8px}
+            .meta{color:#52606d;margin-bottom:16px}
+            .card{background:#fff;border-radius:8px;padding:14px 18px;margin:12px 0;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+            .card.warning{border-left:6px solid #d64545} .card.advice{border-left:6px solid #3e7bfa}
+            .head{display:flex;align-items:baseline;gap:10px}
+            .rank{font-weight:700;color:#52606d;min-width:2em} .title{font-weight:600;font-size:16px;flex:1}
+            .badge{font-size:12px;padding:2px 8px;border-radius:10px;background:#e4e7eb;color:#323f4b}
+            .badge.warning{background:#facdcd;color:#8a1c1c}
+            .score{height:6px;background:#e4e7eb;border-radius:3px;margin:8px 0}
+            .score>span{display:block;height:6px;border-radius:3px;background:#3e7bfa}
+            .why{color:#52606d;font-size:13px} .why code{background:#f0f4f8;padding:1px 4px;border-radius:3px}
+            blockquote{margin:8px 0 0;padding:6px 12px;border-left:3px solid #cbd2d9;color:#3e4c59;font-style:italic}
+            .source{font-size:12px;color:#7b8794;font-style:normal;margin-top:2px}
+            ol.plan li,ul.questions li{margin:4px 0}
+            .bar{display:flex;align-items:center;gap:8px;margin:3px 0;font-size:13px}
+            .bar .label{width:300px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+            .bar .track{flex:1;background:#e4e7eb;border-radius:3px;height:14px}
+            .bar .fill{height:14px;border-radius:3px;background:#3e7bfa} .bar .fill.red{background:#d64545}
+            .bar .n{width:90px;text-align:right;color:#52606d}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** One person's advice as a page. */
+    public static String advice(Advice advice) {
+        StringBuilder html = page("Advice for " + advice.profile());
+        html.append("<h1>Advice for ").append(escape(advice.profile())).append("</h1>\n<div class=\"meta\">")
+                .append(advice.recommendations().size()).append(" recommendations, strongest first, each with the")
+                .append(" facts that triggered it and the passage it rests on.</div>\n");
+        for (Recommendation r : advice.recommendations()) {
+            String kind = r.kind() == Recommendation.Kind.WARNING ? "warning" : "advice";
+            html.append("<section class=\"card ").append(kind).append("\" id=\"").append(escape(r.id())).append("\">\n")
+                    .append("<div class=\"head\"><span class=\"rank\">").append(r.rank()).append(".</span>")
+                    .append("<span class=\"title\">").append(escape(r.title())).append("</span>")
+                    .append("<span class=\"badge ").append(kind).append("\">").append(kind).append("</span>")
+                    .append("<span class=\"badge\">").append(escape(r.topic())).append("</span>")
+                    .append(String.format(Locale.ROOT, "<span class=\"badge\">score %.2f</span></div>\n", r.score()))
+                    .append(String.format(Locale.ROOT, "<div class=\"score\"><span style=\"width:%.0f%%\"></span></div>%n",
+                            r.score() * 100))
+                    .append("<p>").append(escape(r.advice())).append("</p>\n");
+            if (!r.because().isEmpty()) {
+                html.append("<div class=\"why\">Why: ");
+                for (int i = 0; i < r.because().size(); i++) {
+                    html.append(i == 0 ? "" : " · ").append("<code>").append(escape(r.because().get(i))).append("</code>");
+                }
+                html.append("</div>\n");
+            }
+            for (Citation c : r.citations()) {
+                html.append("<blockquote>“").append(escape(c.quote())).append("”<div class=\"source\">")
+                        .append(escape(c.title())).append(c.author() == null ? "" : " — " + escape(c.author()))
+                        .append(" · ").append(escape(c.section())).append("</div></blockquote>\n");
+            }
+            html.append("</section>\n");
+        }
+        if (!advice.plan().isEmpty()) {
+            html.append("<h2>Your plan, from where you are now</h2>\n<ol class=\"plan\">\n");
+            for (String id : advice.plan()) {
+                html.append("<li><a href=\"#").append(escape(id)).append("\">")
+                        .append(escape(advice.recommendation(id).map(Recommendation::title).orElse(id))).append("</a></li>\n");
+            }
+            html.append("</ol>\n");
+        }
+        for (Advice.Conflict conflict : advice.conflicts()) {
+            html.append("<h2>The documents disagree: ").append(escape(conflict.title())).append("</h2>\n");
+            for (Advice.Side side : conflict.sides()) {
+                html.append("<section class=\"card\"><p>").append(escape(side.position()))
+                        .append(side.given() ? " <span class=\"badge\">your profile points here</span>" : "").append("</p>\n");
+                for (Citation c : side.citations()) {
+                    html.append("<blockquote>“").append(escape(c.quote())).append("”<div class=\"source\">")
+                            .append(escape(c.title())).append("</div></blockquote>\n");
+                }
+                html.append("</section>\n");
+            }
+        }
+        if (!advice.questions().isEmpty()) {
+            html.append("<h2>Questions whose answers would change this advice</h2>\n<ul class=\"questions\">\n");
+            for (Advice.Question q : advice.questions()) {
+                html.append("<li>").append(escape(q.text())).append(" <span class=\"why\"><code>").append(escape(q.field()))
+                        .append("</code></span></li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        return html.append("</main></body></html>\n").toString();
+    }
+
+    /** A titled bar chart of counts, most frequent first; {@code of} is what 100% means. */
+    static void chart(StringBuilder html, String title, List<Map.Entry<String, Long>> counts, long of, boolean red) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        html.append("<h2>").append(escape(title)).append("</h2>\n<section class=\"card\">\n");
+        for (Map.Entry<String, Long> e : counts) {
+            double share = of == 0 ? 0 : Math.min(100.0, 100.0 * e.getValue() / of);
+            html.append("<div class=\"bar\"><span class=\"label\" title=\"").append(escape(e.getKey())).append("\">")
+                    .append(escape(e.getKey())).append("</span><span class=\"track\"><span class=\"fill")
+                    .append(red ? " red" : "").append(String.format(Locale.ROOT, "\" style=\"display:block;width:%.1f%%\">", share))
+                    .append("</span></span><span class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%,d (%.0f%%)", e.getValue(), share)).append("</span></div>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    static StringBuilder page(String title) {
+        return new StringBuilder(16_384).append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(escape(title)).append("</title><style>").append(STYLE).append("</style></head><body><main>\n");
+    }
+
+    /**
+     * {@code text} for HTML: the markup characters escaped, and no control character reaching the page (a NUL
+     * or an escape sequence in a profile's value): white space ones become a space, the others are shown as
+     * escapes by {@link Printable#escapeForHtml}.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        text = Printable.escapeForHtml(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

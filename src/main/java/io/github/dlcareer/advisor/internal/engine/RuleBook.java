@@ -1,0 +1,203 @@
+package io.github.dlcareer.advisor.internal.engine;
+
+import io.github.dlcareer.advisor.internal.knowledge.Catalog;
+import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.Citation;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A compiled rules folder: the shared, immutable {@link KieBase} with the catalogues, what is known of each
+ * rule, and what follows from them (which profile fields each advice depends on, which advice each question
+ * affects). Built once by the compiler; safe to use from many threads, since every evaluation opens
+ * its own session.
+ */
+public final class RuleBook {
+
+    private final String location;
+    private final KieBase kieBase;
+    private volatile KieSessionsPool sessions;
+    /** Sessions the KieBase keeps no reference to: a discarded pool goes with all its sessions. */
+    private final org.kie.api.runtime.KieSessionConfiguration sessionConfiguration;
+    private final Catalog catalog;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> byName;
+    private final Map<String, Set<String>> adviceDependsOn;
+    private final Map<String, Set<String>> findingPaths = new HashMap<>();
+    private final Map<String, List<String>> questionAffects = new HashMap<>();
+    private final Map<String, List<Citation>> adviceCitations = new HashMap<>();
+    private final boolean[] settled;
+    private final Map<String, List<Catalog.Conflict>> conflictsByAdvice = new HashMap<>();
+
+    private final boolean fromCache;
+
+    public RuleBook(String location, KieBase kieBase, Catalog catalog, List<RuleInfo> rules, boolean fromCache) {
+        this.fromCache = fromCache;
+        this.location = location;
+        this.kieBase = kieBase;
+        // Disposing a pooled session resets it for the next evaluation: cheaper than building a new one.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessionConfiguration = org.kie.api.KieServices.Factory.get().newKieSessionConfiguration();
+        sessionConfiguration.setOption(org.kie.api.runtime.conf.KeepReferenceOption.NO);
+        this.catalog = catalog;
+        this.rules = List.copyOf(rules);
+        this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.adviceDependsOn = dependencies(rules, findingPaths);
+        for (Catalog.Question question : catalog.questions().values()) {
+            questionAffects.put(question.id(), adviceDependsOn.entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(path -> covers(question.field(), path)))
+                    .map(Map.Entry::getKey).sorted().toList());
+        }
+        Map<String, Set<Citation>> citations = new HashMap<>();
+        for (RuleInfo rule : rules) {
+            if (rule.recommend() != null) {
+                citations.computeIfAbsent(rule.recommend(), id -> new LinkedHashSet<>()).addAll(rule.citations());
+            }
+        }
+        citations.forEach((id, set) -> adviceCitations.put(id, List.copyOf(set)));
+        Set<String> settledNames = settled(rules);
+        this.settled = new boolean[rules.size()];
+        rules.forEach(rule -> settled[rule.order()] = settledNames.contains(rule.name()));
+        for (Catalog.Conflict conflict : catalog.conflicts().values()) {
+            conflict.sides().forEach(side ->
+                    conflictsByAdvice.computeIfAbsent(side.advice(), id -> new java.util.ArrayList<>()).add(conflict));
+        }
+    }
+
+    /**
+     * The rules whose firing can never be undone in a session: no {@code not} or {@code accumulate} in their
+     * conditions, and every finding they match derived only by such rules. Their evidence needs no truth
+     * maintenance.
+     */
+    private static Set<String> settled(List<RuleInfo> rules) {
+        Set<String> unsettledFindings = new java.util.HashSet<>();
+        Set<String> unsettledRules = new java.util.HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (RuleInfo rule : rules) {
+                boolean unsettled = rule.nonMonotonic() || rule.allFindings().stream().anyMatch(unsettledFindings::contains);
+                if (unsettled && unsettledRules.add(rule.name())) {
+                    changed = true;
+                    unsettledFindings.addAll(rule.derives());
+                }
+            }
+        }
+        Set<String> settled = new java.util.HashSet<>();
+        rules.stream().map(RuleInfo::name).filter(name -> !unsettledRules.contains(name)).forEach(settled::add);
+        return Set.copyOf(settled);
+    }
+
+    /** Every profile path each advice depends on, through the findings its rules match, negated ones too. */
+    private static Map<String, Set<String>> dependencies(List<RuleInfo> rules, Map<String, Set<String>> findingPaths) {
+        boolean changed = true;
+        while (changed) { // findings rest on findings: iterate to a fixed point
+            changed = false;
+            for (RuleInfo rule : rules) {
+                for (String finding : rule.derives()) {
+                    Set<String> paths = findingPaths.computeIfAbsent(finding, f -> new LinkedHashSet<>());
+                    changed |= paths.addAll(rule.allPaths());
+                    for (String upstream : rule.allFindings()) {
+                        changed |= paths.addAll(findingPaths.getOrDefault(upstream, Set.of()));
+                    }
+                }
+            }
+        }
+        Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
+        for (RuleInfo rule : rules) {
+            if (rule.recommend() != null) {
+                Set<String> paths = dependsOn.computeIfAbsent(rule.recommend(), id -> new LinkedHashSet<>());
+                paths.addAll(rule.allPaths());
+                rule.allFindings().forEach(f -> paths.addAll(findingPaths.getOrDefault(f, Set.of())));
+            }
+        }
+        return dependsOn;
+    }
+
+    private static boolean covers(String field, String path) {
+        return path.equals(field) || path.startsWith(field + ".");
+    }
+
+    /** Whether the compiled rules came from the cache (no DRL was compiled). */
+    public boolean fromCache() {
+        return fromCache;
+    }
+
+    /** Where the rules were read from: a folder, or the copy bundled in the jar. */
+    public String location() {
+        return location;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** A clean session of this rule base; {@code dispose()} it to hand it back. Thread-safe. */
+    KieSession newSession() {
+        return sessions.newKieSession(sessionConfiguration);
+    }
+
+    /**
+     * Never hands a session back to the pool: one that was halted, or failed, mid-evaluation. Drools' pool keeps a
+     * reference to every session it made (the KieBase keeps none, see {@link #sessionConfiguration}), so the pool
+     * itself is replaced: the old one, the session and all, is garbage once the sessions still out of it are
+     * handed back. Memory stays bounded however many evaluations are stopped.
+     */
+    void discard() {
+        sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Every rule, in folder order. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    RuleInfo rule(String name) {
+        return byName.get(name);
+    }
+
+    /** The advice ids whose rules look at the field a question fills in, sorted. */
+    public List<String> affects(String questionId) {
+        return questionAffects.getOrDefault(questionId, List.of());
+    }
+
+    /** Whether a rule's firing can never be undone in a session (see {@link #settled}). */
+    boolean settled(RuleInfo rule) {
+        return settled[rule.order()];
+    }
+
+    /** The conflicts an advice stands on a side of. */
+    List<Catalog.Conflict> conflictsOf(String adviceId) {
+        return conflictsByAdvice.getOrDefault(adviceId, List.of());
+    }
+
+    /** The passages that the rules recommending an advice cite, in rule order. */
+    public List<Citation> citations(String adviceId) {
+        return adviceCitations.getOrDefault(adviceId, List.of());
+    }
+
+    /** The profile paths a finding rests on, through the findings it rests on. */
+    public Set<String> findingDependsOn(String finding) {
+        return findingPaths.getOrDefault(finding, Set.of());
+    }
+
+    /** The rules that recommend an advice, in folder order. */
+    public List<RuleInfo> rulesFor(String adviceId) {
+        return rules.stream().filter(r -> adviceId.equals(r.recommend())).toList();
+    }
+
+}

@@ -1,0 +1,154 @@
+package io.github.dlcareer.advisor.internal.knowledge;
+
+import io.github.dlcareer.advisor.Problem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compares quotes with documents the way {@code ../shared/tools/verify-quotes} does: case, white space, HTML
+ * entities, markdown emphasis and the kind of quote marks and dashes do not count.
+ */
+public final class Quotes {
+
+    private static final Pattern TAGS_AND_EMPHASIS = Pattern.compile("<[^>]+>|[*_`]");
+    private static final Pattern NOT_TEXT = Pattern.compile("[^\\w'\"%.,;:!?()/-]+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern ENTITY = Pattern.compile("&(#[xX]?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+
+    private Quotes() {
+    }
+
+    /** The text as verify-quotes' {@code norm()} leaves it: the same steps in the same order. */
+    public static String normalise(String text) {
+        text = unescape(unescape(text));
+        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        text = text.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
+                .replace('\u2013', '-').replace('\u2014', '-').replace('\u00a0', ' ');
+        text = TAGS_AND_EMPHASIS.matcher(text).replaceAll("");
+        text = NOT_TEXT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return SPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** A quote as verify-quotes looks for it: normalised, without the stops and quote marks at its ends. */
+    public static String needle(String quote) {
+        return normalise(quote).replaceAll("^[ .\"']+|[ .\"']+$", "");
+    }
+
+    /** A needle shorter than this could be found anywhere: it shows nothing. The same bound as QuotesTest. */
+    static final int SHORTEST = 12;
+
+    /**
+     * Every passage of a catalogue whose quote its own document does not contain (under {@link #normalise}): an
+     * error at the passage's line of {@code sources.yaml}, naming it, since a made-up or edited quote would be
+     * shown as the author's words. A document missing from {@code documents} is a warning: its quotes are not
+     * checked.
+     *
+     * @param sourcesLabel how to name {@code sources.yaml} in the problems
+     * @param sourcesText  its text, to find each passage's line
+     */
+    public static List<Problem> check(Catalog catalog, String sourcesLabel, String sourcesText, Path documents) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> texts = new HashMap<>();
+        int passagesStart = Math.max(0, sourcesText.indexOf("\npassages:"));
+        for (Catalog.Source source : catalog.sources().values()) {
+            Path file = source.file() == null ? null : documents.resolve(source.file());
+            if (file == null || !Files.isRegularFile(file)) {
+                problems.add(Problem.warning(sourcesLabel, lineOf(sourcesText, 0, source.id()), 0, source.id(),
+                        source.file() == null ? "names no 'file': its quotes cannot be checked"
+                                : "its document " + source.file() + " is not in " + documents
+                                + ": its quotes are not checked"));
+                continue;
+            }
+            try {
+                texts.put(source.id(), normalise(Files.readString(file)));
+            } catch (IOException e) {
+                problems.add(Problem.warning(sourcesLabel, lineOf(sourcesText, 0, source.id()), 0, source.id(),
+                        "its document " + file + " cannot be read (" + e.getMessage() + "): its quotes are not checked"));
+            }
+        }
+        for (Catalog.Passage passage : catalog.passages().values()) {
+            String document = texts.get(passage.source());
+            if (document == null || passage.quote() == null) {
+                continue;
+            }
+            String needle = needle(passage.quote());
+            int line = quoteLineOf(sourcesText, passagesStart, passage.id());
+            if (needle.length() < SHORTEST) {
+                problems.add(Problem.error(sourcesLabel, line, 0, passage.id(), "the quote is too short ("
+                        + needle.length() + " characters) to show that it is the author's words; quote a sentence"));
+            } else if (!document.contains(needle)) {
+                problems.add(Problem.error(sourcesLabel, line, 0, passage.id(), "the quote is not in the document "
+                        + catalog.sources().get(passage.source()).file() + " (" + passage.source() + "), even"
+                        + " ignoring case, white space, entities, emphasis and the kind of quote marks and dashes;"
+                        + " it would be shown as the author's words: copy it from the document"));
+            }
+        }
+        return problems;
+    }
+
+    /** The line of {@code id: ID} at or after {@code from}; 0 when not found. */
+    private static int lineOf(String text, int from, String id) {
+        Matcher m = idPattern(id).matcher(text);
+        return m.find(from) ? line(text, m.start()) : 0;
+    }
+
+    /** The line of a passage's {@code quote:}, else of its {@code id:}; 0 when not found. */
+    private static int quoteLineOf(String text, int from, String id) {
+        Matcher m = idPattern(id).matcher(text);
+        if (!m.find(from)) {
+            return 0;
+        }
+        Matcher next = Pattern.compile("(?<![\\w-])id:|(?<![\\w-])quote:").matcher(text);
+        for (int at = m.end(); next.find(at); at = next.end()) {
+            if (next.group().startsWith("id")) {
+                break;
+            }
+            return line(text, next.start());
+        }
+        return line(text, m.start());
+    }
+
+    private static Pattern idPattern(String id) {
+        return Pattern.compile("(?<![\\w-])id:\\s*[\"']?" + Pattern.quote(id) + "[\"']?(?![\\w-])");
+    }
+
+    private static int line(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String unescape(String text) {
+        Matcher m = ENTITY.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String replacement = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> "\u00a0";
+                default -> Character.toString(e.startsWith("#x") || e.startsWith("#X")
+                        ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1)));
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(out).toString();
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.dlcareer.advisor;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layout's rules, read from the sources' imports: dependencies run one way. The public packages are
+ * {@code advisor}, {@code advisor.rules}, {@code advisor.format} and {@code advisor.authoring}; everything under
+ * {@code advisor.internal} may change.
+ */
+class ArchitectureTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final String BASE = "io.github.dlcareer.advisor";
+    /** A reference to a class of ours by its full name, in an import or inline: its package and its class. */
+    private static final Pattern REFERENCE = Pattern.compile("(io\\.github\\.dlcareer\\.advisor(?:\\.[a-z]\\w*)*)\\.([A-Z]\\w*)");
+
+    /** The immutable values of the public API: what renderers and callers read. */
+    private static final Set<String> VALUES = Set.of("Advice", "Citation", "Explanation", "Problem", "Profile",
+            "Recommendation", "WhatIf", "BatchRecord", "AdvisorException", "InvalidProfileException",
+            "InvalidRulesException", "InvalidInputException", "Printable");
+
+    /** Every main source file: its package, and the packages of ours it imports. */
+    private static Map<String, SourceFile> files() {
+        Map<String, SourceFile> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(SOURCES)) {
+            for (Path path : paths.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(path);
+                String relative = SOURCES.relativize(path).toString().replace('/', '.');
+                String name = relative.substring(0, relative.length() - ".java".length());
+                String pkg = name.substring(0, name.lastIndexOf('.'));
+                Set<String> imports = new TreeSet<>();
+                Set<String> classes = new TreeSet<>();
+                Matcher m = REFERENCE.matcher(text.substring(text.indexOf(';') + 1)); // not the package line
+                while (m.find()) {
+                    imports.add(m.group(1));
+                    classes.add(m.group(1) + "." + m.group(2));
+                }
+                files.put(name, new SourceFile(name, pkg, imports, classes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private record SourceFile(String name, String pkg, Set<String> imports, Set<String> classes) {
+        String simpleName() {
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+    }
+
+    @Test
+    void valueTypesImportNothingFromInternalOrFormat() {
+        List<String> wrong = new ArrayList<>();
+        files().values().stream().filter(f -> f.pkg().equals(BASE) && VALUES.contains(f.simpleName()))
+                .forEach(f -> f.imports().stream()
+                        .filter(i -> i.startsWith(BASE + ".internal") || i.startsWith(BASE + ".format"))
+                        .forEach(i -> wrong.add(f.name() + " imports " + i)));
+
+        assertThat(wrong).isEmpty();
+        assertThat(files()).containsKeys(VALUES.stream().map(v -> BASE + "." + v).toArray(String[]::new));
+    }
+
+    @Test
+    void renderersImportValuesOnly() {
+        List<String> wrong = new ArrayList<>();
+        files().values().stream().filter(f -> f.pkg().equals(BASE + ".format"))
+                .forEach(f -> f.imports().stream()
+                        .filter(i -> !i.equals(BASE) && !i.equals(BASE + ".format"))
+                        .forEach(i -> wrong.add(f.name() + " imports " + i)));
+
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The command line is a thin adapter over the public packages. The imports of {@code internal} it still has
+     * are listed here, to be replaced by public API; none may be added.
+     */
+    @Test
+    void theCommandLineImportsOnlyPublicPackages() {
+        Set<String> known = Set.of(
+                "cli.AdviseCommand imports internal.compile",
+                "cli.InterviewCommand imports internal.profile",
+                "cli.Main imports internal.engine",
+                "cli.RulesCommand imports internal.compile",
+                "cli.RulesCommand imports internal.knowledge",
+                "cli.RulesOption imports internal.compile",
+                "cli.RulesOption imports internal.knowledge");
+        Set<String> found = new TreeSet<>();
+        files().values().stream().filter(f -> f.pkg().startsWith(BASE + ".cli"))
+                .forEach(f -> f.imports().stream().filter(i -> i.startsWith(BASE + ".internal"))
+                        .forEach(i -> found.add(f.name().substring(BASE.length() + 1) + " imports "
+                                + i.substring(BASE.length() + 1))));
+
+        assertThat(found).isSubsetOf(known);
+    }
+
+    @Test
+    void noTwoFilesReferToEachOther() {
+        Map<String, SourceFile> files = files();
+        List<String> pairs = new ArrayList<>();
+        files.values().forEach(f -> f.classes().stream()
+                .filter(c -> f.name().compareTo(c) < 0 && files.containsKey(c))
+                .filter(c -> files.get(c).classes().contains(f.name()))
+                .forEach(c -> pairs.add(f.name() + " <-> " + c)));
+
+        assertThat(pairs).isEmpty();
+    }
+}

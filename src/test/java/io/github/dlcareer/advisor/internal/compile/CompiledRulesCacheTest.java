@@ -1,0 +1,183 @@
+package io.github.dlcareer.advisor.internal.compile;
+
+import io.github.dlcareer.advisor.format.AdviceJson;
+
+import io.github.dlcareer.advisor.internal.knowledge.Description;
+import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.engine.RuleBook;
+import io.github.dlcareer.advisor.Profile;
+import io.github.dlcareer.advisor.ProfileReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompiledRulesCacheTest {
+
+    private static final Path RULES = Path.of("rules");
+
+    private static List<String> adviceOfEveryExample(RuleBook book) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("examples", "profiles"))) {
+            return files.sorted().map(f -> AdviceJson.write(Evaluator.evaluate(book, ProfileReader.create().read(f)))).toList();
+        }
+    }
+
+    private static long drlFiles() throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            return files.filter(f -> f.toString().endsWith(".drl")).count();
+        }
+    }
+
+    private static long kjars(Path cache) throws Exception {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(".kjar")).count();
+        }
+    }
+
+    @Test
+    void aSecondStartWithUnchangedRulesLoadsThemAndAdvisesTheSame(@TempDir Path cache) throws Exception {
+        RuleBook compiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook loaded = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        assertThat(compiled.fromCache()).isFalse();
+        assertThat(loaded.fromCache()).isTrue();
+        assertThat(kjars(cache)).as("one compiled kjar per DRL file").isEqualTo(drlFiles());
+        assertThat(adviceOfEveryExample(loaded)).isEqualTo(adviceOfEveryExample(compiled));
+    }
+
+    @Test
+    void anEditedRuleIsCompiledOnceUnderANewKey(@TempDir Path cache, @TempDir Path rules) throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        Path gpu = rules.resolve("gpu.drl");
+        Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
+
+        RuleBook edited = RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        RuleBook again = RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+
+        assertThat(edited.fromCache()).isFalse();
+        assertThat(again.fromCache()).isTrue();
+        assertThat(kjars(cache)).as("only the edited file compiled anew").isEqualTo(drlFiles() + 1);
+    }
+
+    @Test
+    void aCorruptCacheFileFallsBackToCompilingAndIsReplaced(@TempDir Path cache) throws Exception {
+        RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path kjar : files.filter(f -> f.toString().endsWith(".kjar")).toList()) {
+                Files.write(kjar, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+            }
+        }
+
+        RuleBook recompiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook loaded = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        assertThat(recompiled.fromCache()).isFalse();
+        assertThat(loaded.fromCache()).isTrue();
+        Profile profile = TestProfiles.gpuNone();
+        assertThat(Evaluator.evaluate(recompiled, profile).recommendation("buy-a-gpu")).isPresent();
+    }
+
+    @Test
+    void parsedRulesEditedByHandAreIgnoredAndParsedAgain(@TempDir Path cache) throws Exception {
+        RuleBook compiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        Path json;
+        try (Stream<Path> files = Files.list(cache)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        String text = Files.readString(json);
+        String gpuRule = "\"name\":\"GPU: no GPU at all, buy one\"";
+        int at = text.indexOf(gpuRule);
+        assertThat(at).isNotNegative();
+        int weight = text.indexOf("\"weight\":\"0.8\"", at);
+        Files.writeString(json, text.substring(0, weight) + "\"weight\":\"0.1\"" + text.substring(weight + 14));
+
+        RuleBook edited = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        Profile profile = TestProfiles.gpuNone();
+        assertThat(Evaluator.evaluate(edited, profile).recommendation("buy-a-gpu").orElseThrow().score())
+                .isEqualTo(Evaluator.evaluate(compiled, profile).recommendation("buy-a-gpu").orElseThrow().score());
+        assertThat(edited.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
+                .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.8));
+        assertThat(Files.readString(json)).as("the entry is written again, intact").contains("\"weight\":\"0.8\"")
+                .doesNotContain("\"weight\":\"0.1\"");
+    }
+
+    @Test
+    void parsedRulesStoredUnderAnotherKeyAreIgnored(@TempDir Path cache, @TempDir Path rules) throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        Path original;
+        try (Stream<Path> files = Files.list(cache)) {
+            original = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        String parsedBefore = Files.readString(original);
+        Path gpu = rules.resolve("gpu.drl");
+        Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
+        String newKey;
+        RulesCompiler.describe(rules, new CompiledRulesCache(cache)); // writes the entry of the edited DRL
+        try (Stream<Path> files = Files.list(cache)) {
+            newKey = files.filter(f -> f.toString().endsWith(".json") && !f.equals(original)).findFirst().orElseThrow()
+                    .getFileName().toString();
+        }
+        Files.writeString(cache.resolve(newKey), parsedBefore); // the old rules, intact, under the new DRL's name
+
+        Description described = RulesCompiler.describe(rules, new CompiledRulesCache(cache));
+
+        assertThat(described.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
+                .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.7));
+    }
+
+    @Test
+    void aCacheThatCannotBeReadOrWrittenIsOnlyAWarning(@TempDir Path parent) throws Exception {
+        Path cache = Files.writeString(parent.resolve("a-file-not-a-folder"), "x"); // fails even for root
+
+        RuleBook book = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+
+        assertThat(book.fromCache()).isFalse();
+        assertThat(Evaluator.evaluate(book, TestProfiles.gpuNone()).recommendation("buy-a-gpu")).isPresent();
+    }
+
+    @Test
+    void twoStartsAtOnceLeaveOneGoodCacheFile(@TempDir Path cache) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RuleBook>> books = List.of(
+                    pool.submit(() -> RulesCompiler.compile(RULES, new CompiledRulesCache(cache))),
+                    pool.submit(() -> RulesCompiler.compile(RULES, new CompiledRulesCache(cache))));
+            for (Future<RuleBook> book : books) {
+                assertThat(Evaluator.evaluate(book.get(), TestProfiles.gpuNone()).recommendation("buy-a-gpu")).isPresent();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .hasSize((int) drlFiles() + 1).allSatisfy(name -> assertThat(name).matches("rules-[0-9a-f]{64}\\.(kjar|json)"));
+        }
+        assertThat(RulesCompiler.compile(RULES, new CompiledRulesCache(cache)).fromCache()).isTrue();
+    }
+
+    /** Profiles for these tests. */
+    static final class TestProfiles {
+        static Profile gpuNone() {
+            return ProfileReader.create().read(Path.of("examples", "profiles", "gpu-none.yaml"));
+        }
+    }
+}
