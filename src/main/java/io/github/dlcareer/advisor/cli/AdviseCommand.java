@@ -62,39 +62,21 @@ final class AdviseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Profile profile;
-        try {
-            profile = readProfile(err);
-        } catch (InvalidProfileException e) {
-            Problems.print(err, e.problems());
-            return Main.INVALID_INPUT;
-        }
-        Advisor advisor;
-        try {
-            advisor = watch ? rules.advisor(true, new Advisor.ReloadListener() {
-                @Override
-                public void reloaded(Advisor reloaded) {
-                    show(reloaded, "the rules changed", out, err);
-                }
-
-                @Override
-                public void failed(java.util.List<Problem> problems) {
-                    err.println("--- the edited rules do not compile; the previous rules go on serving:");
-                    Problems.print(err, problems);
-                }
-            }) : rules.advisor();
-        } catch (InvalidRulesException e) {
-            Problems.print(err, e.problems());
-            return Main.FAILURE;
-        }
-        if (!whatIf.isEmpty()) {
-            io.github.dlcareer.advisor.WhatIf comparison;
-            try {
-                comparison = advisor.whatIf(profile, whatIf);
-            } catch (InvalidProfileException e) {
-                Problems.print(err, e.problems());
-                return Main.INVALID_INPUT;
+        Profile profile = readProfile(err);
+        Advisor advisor = watch ? rules.advisor(true, new Advisor.ReloadListener() {
+            @Override
+            public void reloaded(Advisor reloaded) {
+                show(reloaded, "the rules changed", out, err);
             }
+
+            @Override
+            public void failed(java.util.List<Problem> problems) {
+                err.println("--- the edited rules do not compile; the previous rules go on serving:");
+                Problems.print(err, problems);
+            }
+        }) : rules.advisor();
+        if (!whatIf.isEmpty()) {
+            io.github.dlcareer.advisor.WhatIf comparison = advisor.whatIf(profile, whatIf);
             if (format == Format.json) {
                 WhatIfJson.write(comparison, out);
             } else {

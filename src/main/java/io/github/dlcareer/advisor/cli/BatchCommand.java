@@ -7,8 +7,6 @@ import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.BatchInput;
 import io.github.dlcareer.advisor.BatchRecord;
 import io.github.dlcareer.advisor.CsvMapping;
-import io.github.dlcareer.advisor.InvalidInputException;
-import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.format.AdviceJson;
@@ -139,9 +137,6 @@ final class BatchCommand implements Callable<Integer> {
                 counted = open(inputPath);
                 String name = inputPath == null ? "<stdin>" : input;
                 batchInput = csv == null ? BatchInput.json(counted, name) : BatchInput.csv(counted, name, csv);
-            } catch (InvalidInputException e) {
-                Problems.print(err, e.problems());
-                return Main.INVALID_INPUT;
             } catch (NoSuchFileException e) {
                 err.println("advisor batch: " + input + ": no such file");
                 return Main.INVALID_INPUT;
@@ -150,13 +145,7 @@ final class BatchCommand implements Callable<Integer> {
                         + BatchOutputs.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
                 return Main.INVALID_INPUT;
             }
-            Advisor advisor;
-            try {
-                advisor = rules.advisor();
-            } catch (InvalidRulesException e) {
-                Problems.print(err, e.problems());
-                return Main.FAILURE;
-            }
+            Advisor advisor = rules.advisor();
             Batch batch = Batch.of(advisor).strict(strict).maxRecordSize(recordLimit);
             if (threads != null) {
                 batch = batch.threads(threads);

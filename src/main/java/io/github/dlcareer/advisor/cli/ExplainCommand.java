@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.Explanation;
-import io.github.dlcareer.advisor.InvalidProfileException;
-import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
 import picocli.CommandLine.Command;
@@ -53,20 +51,11 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Profile profile;
-        try {
-            profile = ProfileReader.create().onWarning(err::println).read(file);
-        } catch (InvalidProfileException e) {
-            Problems.print(err, e.problems());
-            return Main.INVALID_INPUT;
-        }
+        Profile profile = ProfileReader.create().onWarning(err::println).read(file);
         Explanation explanation;
         try {
             Advisor advisor = rules.advisor();
             explanation = advisor.explain(profile, adviceId);
-        } catch (InvalidRulesException e) {
-            Problems.print(err, e.problems());
-            return Main.FAILURE;
         } catch (IllegalArgumentException e) {
             err.println("advisor explain: " + TextReport.safe(e.getMessage()));
             return Main.INVALID_INPUT;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.InvalidProfileException;
-import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.Recommendation;
@@ -79,18 +78,8 @@ final class InterviewCommand implements Callable<Integer> {
             err.println("advisor interview: --id must be a name of 1 to " + ProfileSchema.MAX_TEXT_LENGTH + " characters");
             return Main.INVALID_INPUT;
         }
-        Advisor advisor;
-        Profile profile;
-        try {
-            advisor = rules.advisor();
-            profile = from == null ? Profile.unknown(id) : io.github.dlcareer.advisor.ProfileReader.create().read(from);
-        } catch (InvalidRulesException e) {
-            Problems.print(err, e.problems());
-            return Main.FAILURE;
-        } catch (InvalidProfileException e) {
-            Problems.print(err, e.problems());
-            return Main.INVALID_INPUT;
-        }
+        Advisor advisor = rules.advisor();
+        Profile profile = from == null ? Profile.unknown(id) : io.github.dlcareer.advisor.ProfileReader.create().read(from);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Set<String> asked = new HashSet<>();
         out.println("A few questions, most important first. Press Enter to skip one, type 'done' to finish.");

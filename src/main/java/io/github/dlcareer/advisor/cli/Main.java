@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.AdvisorException;
+import io.github.dlcareer.advisor.InvalidRulesException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,9 +49,9 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof io.github.dlcareer.advisor.InvalidRulesException rules) {
-                Problems.print(err, rules.problems()); // such as an evaluation stopped at its time limit
-                return FAILURE;
+            if (e instanceof AdvisorException problems) { // a profile, an input or rules the advisor cannot use
+                Problems.print(err, problems.problems());
+                return problems instanceof InvalidRulesException ? FAILURE : INVALID_INPUT;
             }
             err.println("advisor: unexpected failure: " + e);
             err.println("Run again with --verbose for details; please report it with the input that caused it.");

@@ -4,7 +4,6 @@ import io.github.dlcareer.advisor.internal.knowledge.Description;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Citation;
-import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.authoring.Coverage;
 import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
@@ -39,16 +38,6 @@ final class RulesCommand implements Runnable {
     }
 
     enum Format { text, json }
-
-    /** Reads the rules, printing problems and returning null when they cannot be used. */
-    static Description describe(RulesOption rules, PrintWriter err) {
-        try {
-            return rules.description();
-        } catch (InvalidRulesException e) {
-            Problems.print(err, e.problems());
-            return null;
-        }
-    }
 
     /** The documents' folder: the one given, else ../shared/seeds; null when it is not a folder. */
     static Path documents(Path given) {
@@ -125,13 +114,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            io.github.dlcareer.advisor.Advisor advisor;
-            try {
-                advisor = io.github.dlcareer.advisor.Advisor.builder().rules(folder(dir)).build();
-            } catch (InvalidRulesException e) {
-                Problems.print(spec.commandLine().getErr(), e.problems());
-                return Main.FAILURE;
-            }
+            io.github.dlcareer.advisor.Advisor advisor = io.github.dlcareer.advisor.Advisor.builder().rules(folder(dir)).build();
             if (!Files.isDirectory(scenarios)) {
                 spec.commandLine().getErr().println(scenarios + ": no such folder of scenarios");
                 return Main.INVALID_INPUT;
@@ -176,10 +159,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Description description = describe(rules, spec.commandLine().getErr());
-            if (description == null) {
-                return Main.FAILURE;
-            }
+            Description description = rules.description();
             if (format == Format.json) {
                 try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
                     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -270,10 +250,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Description description = describe(rules, spec.commandLine().getErr());
-            if (description == null) {
-                return Main.FAILURE;
-            }
+            Description description = rules.description();
             Path folder = documents != null ? documents : documents(null);
             List<Coverage.Document> coverage = Coverage.of(description, folder);
             if (format == Format.json) {
