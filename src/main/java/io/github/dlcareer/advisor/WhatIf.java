@@ -2,6 +2,8 @@ package io.github.dlcareer.advisor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ import java.util.Map;
 public record WhatIf(Map<String, String> changes, Advice before, Advice after, List<Difference> differences) {
 
     public WhatIf {
-        changes = Map.copyOf(changes);
+        changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes)); // in the order given: output is stable
         differences = List.copyOf(differences);
     }
 

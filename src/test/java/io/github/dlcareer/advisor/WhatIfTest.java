@@ -2,6 +2,7 @@ package io.github.dlcareer.advisor;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class WhatIfTest {
 
     private final Advisor advisor = TestRules.advisor();
+
+    @Test
+    void keepsTheChangesInTheOrderGivenSoThatTheSameCommandPrintsTheSame() {
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("skills.writing", "3");
+        changes.put("plans.goal", "PHD");
+        changes.put("skills.math", "4");
+        changes.put("hardware.gpu", "OWN");
+        changes.put("skills.english", "2");
+        changes.put("education.level", "MASTERS");
+        changes.put("skills.programming", "5");
+        changes.put("job.status", "EMPLOYED");
+
+        WhatIf w = advisor.whatIf(TestRules.profile("gpu-none"), changes);
+
+        assertThat(w.changes().keySet()).containsExactlyElementsOf(changes.keySet());
+    }
 
     @Test
     void buyingAGpuMakesTheGpuAdviceGoAndLeavesTheRestInPlace() {
