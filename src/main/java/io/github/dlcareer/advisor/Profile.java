@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One person, as described in {@code PROFILE.md}: the single fact the rules reason about.
+ * One person, as described in the README's "The profile": the single fact the rules reason about.
  *
  * <p>Every section is present (never {@code null}); every leaf value may be {@code null}, which means
  * <em>unknown</em> — not {@code false} or {@code 0}. Rules therefore fire only on what the person said.

@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Reads profiles in the format of PROFILE.md, as JSON or YAML, into validated {@link Profile}s.
+ * Reads profiles in the format of the README's "The profile", as JSON or YAML, into validated {@link Profile}s.
  *
  * <p>Immutable and thread-safe. Every problem in a profile is reported at once, each naming its line,
  * column and field; an unknown field is a warning (given to {@link #onWarning}) unless the reader is

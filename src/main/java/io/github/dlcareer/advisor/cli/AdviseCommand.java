@@ -32,11 +32,11 @@ final class AdviseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The profile, as in PROFILE.md; - for standard input.")
+    @Parameters(paramLabel = "FILE", description = "The profile (JSON or YAML, as in the README's \"The profile\"); - for standard input.")
     String file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (the output contract of DESIGN.md), or html (a self-contained page).")
+            description = "text (default), json (the output contract, as in the README's \"Reading the output\"), or html (a self-contained page).")
     Format format;
 
     @Option(names = "--strict", description = "Treat unknown profile fields as errors, not warnings.")

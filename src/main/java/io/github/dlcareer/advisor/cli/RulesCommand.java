@@ -64,6 +64,11 @@ final class RulesCommand implements Runnable {
         @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
         Path dir;
 
+        @Option(names = "--rules", paramLabel = "DIR", description = "The rules folder, as the other commands take it.")
+        void rules(Path folder) {
+            dir = folder;
+        }
+
         @Option(names = "--documents", paramLabel = "DIR",
                 description = "The folder of the documents' text files, to check every quote of sources.yaml against"
                         + " (a quote not found is an error). Default: ../shared/seeds when present.")
@@ -103,6 +108,11 @@ final class RulesCommand implements Runnable {
 
         @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
         Path dir;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "The rules folder, as the other commands take it.")
+        void rules(Path folder) {
+            dir = folder;
+        }
 
         @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "examples/scenarios",
                 description = "The folder of scenarios (default: examples/scenarios).")

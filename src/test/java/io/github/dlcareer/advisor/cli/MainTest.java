@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.TestRules;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
@@ -361,6 +363,16 @@ class MainTest {
             assertThat(run("rules", "check", "rules")).isZero();
             assertThat(out.toString()).contains("0 errors, 0 warnings").doesNotContain("warning:")
                     .as("the documents in ../shared/seeds are seen, and every quote is found").doesNotContain("not checked");
+        }
+
+        @Test
+        void checkTakesTheRulesFolderAsEveryOtherCommandDoesToo(@TempDir Path dir) throws Exception {
+            Path broken = TestRules.copyOfRules(dir);
+            Files.writeString(broken.resolve("gpu.drl"), Files.readString(broken.resolve("gpu.drl"))
+                    .replace("hardware.gpu == Gpu.NONE", "hardware.gpuu == Gpu.NONE"));
+
+            assertThat(run("rules", "check", "--rules", broken.toString())).isEqualTo(1);
+            assertThat(out.toString() + err.toString()).contains(broken.resolve("gpu.drl") + ":");
         }
 
         @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -27,7 +28,8 @@ class AdviceJsonTest {
 
                 String line = AdviceJson.write(advice);
 
-                assertThat(line).doesNotContain("\n").isEqualTo(AdviceJson.write(advice));
+                assertThat(line).doesNotContain("\n");
+                assertThat(new String(AdviceJson.line(advice), StandardCharsets.UTF_8)).isEqualTo(line + "\n"); // batch bytes
                 assertThat(json.readTree(line)).as(file.toString()).isEqualTo(json.readTree(pretty.toString()));
             }
         }

@@ -179,12 +179,6 @@ public final class Mapping {
         return ignored;
     }
 
-    /** The column a profile path is read from, or null. */
-    public String columnOf(String path) {
-        return "id".equals(path) ? idColumn
-                : rules.stream().filter(r -> r.path().equals(path)).map(Rule::column).findFirst().orElse(null);
-    }
-
     /** The id a row's profile gets, or null when its id cell is empty. */
     public String idOf(String[] cells, Map<String, Integer> index) {
         String id = cell(cells, index, idColumn);

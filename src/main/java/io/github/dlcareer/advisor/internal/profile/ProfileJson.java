@@ -10,7 +10,7 @@ import io.github.dlcareer.advisor.Profile;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** A profile back in the file format: only its known fields, nested as in PROFILE.md, in its order. */
+/** A profile back in the file format: only its known fields, nested as in the README's "The profile", in its order. */
 public final class ProfileJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The profile format of PROFILE.md as data: every leaf path with its kind of value and how to read it off a
+ * The profile format (the README's "The profile") as data: every leaf path with its kind of value and how to read it off a
  * {@link Profile}. The reader validates against it, the engine uses it to say which facts triggered a rule,
  * and a profile is rebuilt from a map of path to value with {@link #build}.
  */
@@ -160,7 +160,7 @@ public final class ProfileSchema {
         return LEAVES.size();
     }
 
-    /** Every leaf, in the order of PROFILE.md. */
+    /** Every leaf, in the order of the README's "The profile". */
     public static List<Leaf> leaves() {
         return List.copyOf(LEAVES.values());
     }
@@ -229,7 +229,7 @@ public final class ProfileSchema {
                         (Boolean) v.get("employer.shipsProducts")));
     }
 
-    /** Every known leaf of a profile, keyed by path, in the order of PROFILE.md. */
+    /** Every known leaf of a profile, keyed by path, in the order of the README's "The profile". */
     public static Map<String, Object> values(Profile profile) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Leaf leaf : LEAVES.values()) {
