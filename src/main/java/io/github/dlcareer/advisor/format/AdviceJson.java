@@ -65,6 +65,11 @@ public final class AdviceJson {
         if (pretty) {
             json.useDefaultPrettyPrinter();
         }
+        writeObject(advice, json, pretty);
+    }
+
+    /** Writes one advice as an object where the generator stands, inside whatever it is writing. */
+    static void writeObject(Advice advice, JsonGenerator json, boolean pretty) throws IOException {
         json.writeStartObject();
         json.writeStringField("profile", advice.profile());
         json.writeArrayFieldStart("recommendations");

@@ -1,37 +1,50 @@
 package io.github.dlcareer.advisor.format;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.WhatIf;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
-/** {"changes": {...}, "differences": [...], "before": {advice}, "after": {advice}} */
+/** {"changes": {...}, "differences": [...], "before": {advice}, "after": {advice}}, indented. */
 public final class WhatIfJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private WhatIfJson() {
     }
 
     public static void write(WhatIf w, PrintWriter out) {
-        try {
-            ObjectNode root = JSON.createObjectNode();
-            ObjectNode changes = root.putObject("changes");
-            w.changes().forEach(changes::put);
-            ArrayNode differences = root.putArray("differences");
-            for (WhatIf.Difference d : w.differences()) {
-                differences.addObject().put("id", d.id()).put("change", d.change().name())
-                        .put("rankBefore", d.rankBefore()).put("rankAfter", d.rankAfter());
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeObjectFieldStart("changes");
+            for (Map.Entry<String, String> change : w.changes().entrySet()) {
+                json.writeStringField(change.getKey(), change.getValue());
             }
-            root.set("before", JSON.readTree(AdviceJson.write(w.before())));
-            root.set("after", JSON.readTree(AdviceJson.write(w.after())));
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            json.writeEndObject();
+            json.writeArrayFieldStart("differences");
+            for (WhatIf.Difference d : w.differences()) {
+                json.writeStartObject();
+                json.writeStringField("id", d.id());
+                json.writeStringField("change", d.change().name());
+                json.writeNumberField("rankBefore", d.rankBefore());
+                json.writeNumberField("rankAfter", d.rankAfter());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeFieldName("before");
+            AdviceJson.writeObject(w.before(), json, true);
+            json.writeFieldName("after");
+            AdviceJson.writeObject(w.after(), json, true);
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out.println();
     }
 }
