@@ -31,6 +31,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Advisor implements AutoCloseable {
 
+    /**
+     * What to do with an evaluation that cannot be stopped: one that went on past its time limit after it was
+     * halted and interrupted (a rule consequence looping in plain Java, which the JVM cannot stop safely). The
+     * handler is told on a watchdog thread, with the rule that was firing; by default the advisor only logs it
+     * as an error and the evaluating thread stays busy. Process-wide: the command line sets it to exit.
+     */
+    public static void onStuckEvaluation(java.util.function.Consumer<Problem> handler) {
+        Evaluator.lastResort(handler);
+    }
+
     /** Told what became of each change to a watched rules folder. Called on the watcher's thread. */
     public interface ReloadListener {
 

@@ -97,7 +97,6 @@ class ArchitectureTest {
         Set<String> known = Set.of(
                 "cli.AdviseCommand imports internal.compile",
                 "cli.InterviewCommand imports internal.profile",
-                "cli.Main imports internal.engine",
                 "cli.RulesCommand imports internal.compile",
                 "cli.RulesCommand imports internal.knowledge",
                 "cli.RulesOption imports internal.compile",

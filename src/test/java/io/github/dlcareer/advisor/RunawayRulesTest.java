@@ -1,7 +1,6 @@
 package io.github.dlcareer.advisor;
 
 import io.github.dlcareer.advisor.format.AdviceJson;
-import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,7 +68,7 @@ public class RunawayRulesTest { // public: a rule of the test calls released()
     @AfterEach
     void letGo() {
         released = true;
-        Evaluator.lastResort(null);
+        Advisor.onStuckEvaluation(null);
     }
 
     private static Advisor advisor(Path dir) {
@@ -136,7 +135,7 @@ public class RunawayRulesTest { // public: a rule of the test calls released()
         Advisor advisor = advisor(dir);
         released = false;
         BlockingQueue<Problem> stuck = new LinkedBlockingQueue<>();
-        Evaluator.lastResort(problem -> {
+        Advisor.onStuckEvaluation(problem -> {
             stuck.add(problem);
             released = true; // what the command line does instead: exit with the message
         });

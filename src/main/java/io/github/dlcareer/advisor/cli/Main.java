@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.AdvisorException;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         Logging.quiet();
         // A consequence looping in plain Java cannot be stopped in-process: say which rule, and exit.
-        io.github.dlcareer.advisor.internal.engine.Evaluator.lastResort(problem -> {
+        Advisor.onStuckEvaluation(problem -> {
             System.out.flush();
             System.err.println(problem);
             System.err.println("advisor: exiting, since the evaluation cannot be stopped otherwise");

@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * (a consequence that is slow, sleeps or waits). Either way the call throws an {@link InvalidRulesException}
  * naming the rule that was firing, and its session is thrown away, never pooled again. A consequence that loops
  * in plain Java ({@code while (true) {}}) cannot be stopped on Java 17 without killing its thread: the watchdog
- * logs it as an error and tells the {@linkplain #lastResort last-resort handler}, which the command line uses to
- * exit with the message.
+ * logs it as an error and tells the {@linkplain #lastResort last-resort handler} ({@code Advisor.onStuckEvaluation}),
+ * which the command line uses to exit with the message.
  */
 public final class Evaluator {
 
