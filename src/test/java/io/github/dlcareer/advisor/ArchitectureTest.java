@@ -97,8 +97,9 @@ class ArchitectureTest {
         Set<String> known = Set.of(
                 "cli.AdviseCommand imports internal.compile",
                 "cli.InterviewCommand imports internal.profile",
-                "cli.RulesCommand imports internal.compile",
-                "cli.RulesCommand imports internal.knowledge",
+                "cli.RulesCheckCommand imports internal.compile",
+                "cli.RulesCoverageCommand imports internal.knowledge",
+                "cli.RulesListCommand imports internal.knowledge",
                 "cli.RulesOption imports internal.compile",
                 "cli.RulesOption imports internal.knowledge");
         Set<String> found = new TreeSet<>();

@@ -1,0 +1,59 @@
+package io.github.dlcareer.advisor.cli;
+
+import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code advisor rules check [DIR]}: every error at its file and line, quotes against the documents, lint. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Compile each rule file on its own and report every error as FILE:LINE:COL: message,"
+                + " check every quote against its document, then lint warnings (advice no rule gives, passages"
+                + " never cited, misspelled findings, code no advice rule needs, ...).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:no errors (warnings may be printed)", " 1:errors"})
+final class RulesCheckCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
+    Path dir;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "The rules folder, as the other commands take it.")
+    void rules(Path folder) {
+        dir = folder;
+    }
+
+    @Option(names = "--documents", paramLabel = "DIR",
+            description = "The folder of the documents' text files, to check every quote of sources.yaml against"
+                    + " (a quote not found is an error). Default: ../shared/seeds when present.")
+    Path documents;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path seen = RulesCommand.documents(documents);
+        List<io.github.dlcareer.advisor.Problem> problems = RulesCompiler.check(RulesCommand.folder(dir), seen);
+        problems.forEach(out::println);
+        if (seen == null) {
+            out.println("the quotes were not checked against the documents: "
+                    + (documents != null ? documents + " is not a folder" : "../shared/seeds is not there")
+                    + " (give the folder with --documents DIR)");
+        }
+        long errors = problems.stream().filter(io.github.dlcareer.advisor.Problem::isError).count();
+        out.printf("%d %s, %d %s%n", errors, errors == 1 ? "error" : "errors", problems.size() - errors,
+                problems.size() - errors == 1 ? "warning" : "warnings");
+        out.flush();
+        return errors == 0 ? 0 : Main.FAILURE;
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.dlcareer.advisor.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code advisor rules test [DIR]}: the scenarios, as a PASS/FAIL table with what went wrong. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the YAML rule scenarios against the rules and print a pass/fail table, with what was"
+                + " expected and what came for each failure.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:every scenario passed", " 1:a scenario failed or could not be read, or the rules are broken"})
+final class RulesTestCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
+    Path dir;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "The rules folder, as the other commands take it.")
+    void rules(Path folder) {
+        dir = folder;
+    }
+
+    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "examples/scenarios",
+            description = "The folder of scenarios (default: examples/scenarios).")
+    Path scenarios;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        io.github.dlcareer.advisor.Advisor advisor = io.github.dlcareer.advisor.Advisor.builder().rules(RulesCommand.folder(dir)).build();
+        if (!Files.isDirectory(scenarios)) {
+            spec.commandLine().getErr().println(scenarios + ": no such folder of scenarios");
+            return Main.INVALID_INPUT;
+        }
+        int passed = 0;
+        int failed = 0;
+        for (io.github.dlcareer.advisor.authoring.Scenarios.Scenario scenario
+                : io.github.dlcareer.advisor.authoring.Scenarios.read(scenarios)) {
+            List<String> failures = scenario.problem() != null ? List.of(scenario.problem().message())
+                    : io.github.dlcareer.advisor.authoring.Scenarios.check(scenario, advisor.advise(scenario.profile()));
+            if (failures.isEmpty()) {
+                passed++;
+                out.printf("PASS  %s%n", scenario.name());
+            } else {
+                failed++;
+                out.printf("FAIL  %s  (%s)%n", scenario.name(), scenario.file());
+                failures.forEach(f -> out.printf("        %s%n", f));
+            }
+        }
+        out.printf("%n%d passed, %d failed%n", passed, failed);
+        out.flush();
+        return failed == 0 ? 0 : Main.FAILURE;
+    }
+}
