@@ -23,13 +23,8 @@ final class RulesCheckCommand implements java.util.concurrent.Callable<Integer> 
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
-    Path dir;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "The rules folder, as the other commands take it.")
-    void rules(Path folder) {
-        dir = folder;
-    }
+    @Mixin
+    RulesFolderArgument rules;
 
     @Option(names = "--documents", paramLabel = "DIR",
             description = "The folder of the documents' text files, to check every quote of sources.yaml against"
@@ -43,7 +38,7 @@ final class RulesCheckCommand implements java.util.concurrent.Callable<Integer> 
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path seen = RulesCommand.documents(documents);
-        List<io.github.dlcareer.advisor.Problem> problems = RulesCompiler.check(RulesCommand.folder(dir), seen);
+        List<io.github.dlcareer.advisor.Problem> problems = RulesCompiler.check(rules.folder(), seen);
         problems.forEach(out::println);
         if (seen == null) {
             out.println("the quotes were not checked against the documents: "

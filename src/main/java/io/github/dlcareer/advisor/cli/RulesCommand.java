@@ -33,8 +33,4 @@ final class RulesCommand implements Runnable {
         return Files.isDirectory(folder) ? folder : null;
     }
 
-    /** The rules folder of {@code rules check|test [DIR]}: the argument, else ./rules. */
-    static Path folder(Path given) {
-        return given != null ? given : Path.of("rules");
-    }
 }

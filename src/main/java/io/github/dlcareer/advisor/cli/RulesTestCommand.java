@@ -22,13 +22,8 @@ final class RulesTestCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..1", description = "The rules folder (default: ./rules).")
-    Path dir;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "The rules folder, as the other commands take it.")
-    void rules(Path folder) {
-        dir = folder;
-    }
+    @Mixin
+    RulesFolderArgument rules;
 
     @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "examples/scenarios",
             description = "The folder of scenarios (default: examples/scenarios).")
@@ -40,7 +35,7 @@ final class RulesTestCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        io.github.dlcareer.advisor.Advisor advisor = io.github.dlcareer.advisor.Advisor.builder().rules(RulesCommand.folder(dir)).build();
+        io.github.dlcareer.advisor.Advisor advisor = io.github.dlcareer.advisor.Advisor.builder().rules(rules.folder()).build();
         if (!Files.isDirectory(scenarios)) {
             spec.commandLine().getErr().println(scenarios + ": no such folder of scenarios");
             return Main.INVALID_INPUT;
