@@ -150,6 +150,9 @@ public final class BatchPipeline {
     /** One record, whatever happens: advice, or the problems that rejected it. */
     private static BatchRecord advise(RecordSource source, RecordSource.Raw raw, Function<Profile, Advice> advise,
                                       boolean strict) {
+        if (raw.payload() instanceof RecordSource.Refused refused) { // could not even be cut into a record
+            return new BatchRecord(raw.line(), refused.id(), null, null, List.of(refused.problem()));
+        }
         List<Problem> warnings = new ArrayList<>();
         Profile profile = null;
         try {

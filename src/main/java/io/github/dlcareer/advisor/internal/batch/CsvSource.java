@@ -183,9 +183,6 @@ public final class CsvSource implements RecordSource {
 
     @Override
     public Profile profile(Raw raw, boolean strict, List<Problem> warnings) {
-        if (raw.payload() instanceof Refused refused) {
-            throw new InvalidProfileException(List.of(refused.problem()), refused.id());
-        }
         ObjectNode tree = mapping.apply((String[]) raw.payload(), index);
         List<Problem> found = new ArrayList<>();
         try (JsonParser parser = tree.traverse()) {
@@ -219,9 +216,6 @@ public final class CsvSource implements RecordSource {
 
     @Override
     public String idOf(Raw raw) {
-        if (raw.payload() instanceof Refused refused) {
-            return refused.id();
-        }
         return mapping.idOf((String[]) raw.payload(), index);
     }
 }

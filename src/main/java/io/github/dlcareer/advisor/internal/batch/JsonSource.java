@@ -193,9 +193,6 @@ public final class JsonSource implements RecordSource {
 
     @Override
     public Profile profile(Raw raw, boolean strict, List<Problem> warnings) {
-        if (raw.payload() instanceof Refused refused) {
-            throw new InvalidProfileException(List.of(refused.problem()), refused.id());
-        }
         String text = (String) raw.payload();
         List<Problem> found = new ArrayList<>();
         try {
@@ -215,9 +212,6 @@ public final class JsonSource implements RecordSource {
 
     @Override
     public String idOf(Raw raw) {
-        if (raw.payload() instanceof Refused refused) {
-            return refused.id();
-        }
         return raw.payload() instanceof String text ? Ids.recover(text) : null;
     }
 }

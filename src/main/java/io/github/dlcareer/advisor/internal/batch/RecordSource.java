@@ -36,7 +36,7 @@ public interface RecordSource {
     List<Raw> next(int maxRecords, long maxBytes, int maxRecordSize) throws IOException;
 
     /**
-     * The profile of a raw record; warnings are added to {@code warnings}. Thread-safe.
+     * The profile of a raw record (never a {@link Refused} one); warnings are added to {@code warnings}. Thread-safe.
      *
      * @throws InvalidProfileException with the record's problems, located in the input
      */
