@@ -4,7 +4,7 @@ import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
-import io.github.dlcareer.advisor.internal.compile.RulesWatcher;
+import io.github.dlcareer.advisor.internal.compile.FolderWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +56,13 @@ public final class Advisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Advisor.class);
 
     private final AtomicReference<RuleBook> book;
-    private final RulesWatcher watcher;
+    private final FolderWatcher watcher;
     private final java.time.Duration timeout;
 
     private Advisor(RuleBook book, Builder builder) {
         this.book = new AtomicReference<>(book);
         this.timeout = builder.timeout;
-        this.watcher = builder.watch ? new RulesWatcher(List.of(builder.rules), () -> reload(builder)) : null;
+        this.watcher = builder.watch ? new FolderWatcher(List.of(builder.rules), () -> reload(builder)) : null;
     }
 
     public static Builder builder() {
@@ -105,8 +105,8 @@ public final class Advisor implements AutoCloseable {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(adviceId, "adviceId");
         RuleBook rules = book.get();
-        if (!rules.catalog().advice().containsKey(adviceId)) {
-            List<String> close = rules.catalog().advice().keySet().stream()
+        if (!rules.catalogues().advice().containsKey(adviceId)) {
+            List<String> close = rules.catalogues().advice().keySet().stream()
                     .filter(id -> id.contains(adviceId) || adviceId.contains(id)
                             || id.split("-")[0].equals(adviceId.split("-")[0]))
                     .sorted().limit(5).toList();

@@ -1,9 +1,9 @@
 package io.github.dlcareer.advisor.authoring;
 
-import io.github.dlcareer.advisor.internal.knowledge.Description;
-import io.github.dlcareer.advisor.internal.knowledge.Catalog;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
+import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
 import io.github.dlcareer.advisor.internal.knowledge.Quotes;
-import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.util.Map;
 public final class Coverage {
 
     /** One passage and the rules citing it. */
-    public record PassageUse(Catalog.Passage passage, List<String> citedBy) {
+    public record PassageUse(Catalogues.Passage passage, List<String> citedBy) {
         public boolean covered() {
             return !citedBy.isEmpty() || passage.uncited() != null;
         }
@@ -32,7 +32,7 @@ public final class Coverage {
     }
 
     /** One document. {@code gaps} is null when the document's file was not found. */
-    public record Document(Catalog.Source source, List<PassageUse> passages, List<Gap> gaps) {
+    public record Document(Catalogues.Source source, List<PassageUse> passages, List<Gap> gaps) {
         public long cited() {
             return passages.stream().filter(p -> !p.citedBy().isEmpty()).count();
         }
@@ -50,14 +50,14 @@ public final class Coverage {
     }
 
     /** The coverage of every source; {@code documents} is the folder of the documents' files, or null. */
-    public static List<Document> of(Description rules, Path documents) {
+    public static List<Document> of(Knowledge rules, Path documents) {
         Map<String, List<String>> citedBy = new LinkedHashMap<>();
-        for (RuleInfo rule : rules.rules()) {
+        for (RuleDescription rule : rules.rules()) {
             rule.citations().forEach(c -> citedBy.computeIfAbsent(c.passage(), p -> new ArrayList<>()).add(rule.name()));
         }
         List<Document> result = new ArrayList<>();
-        for (Catalog.Source source : rules.catalog().sources().values()) {
-            List<PassageUse> passages = rules.catalog().passages().values().stream()
+        for (Catalogues.Source source : rules.catalogues().sources().values()) {
+            List<PassageUse> passages = rules.catalogues().passages().values().stream()
                     .filter(p -> p.source().equals(source.id()))
                     .map(p -> new PassageUse(p, citedBy.getOrDefault(p.id(), List.of())))
                     .toList();

@@ -125,7 +125,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Path profileFile = Path.of(file).toAbsolutePath();
         err.println("watching " + TextReport.safe(advisor.rulesLocation() + " and " + file) + "; Ctrl-C to stop");
-        try (advisor; var profileWatcher = new io.github.dlcareer.advisor.internal.compile.RulesWatcher(
+        try (advisor; var profileWatcher = new io.github.dlcareer.advisor.internal.compile.FolderWatcher(
                 java.util.List.of(profileFile.getParent()), () -> show(advisor, "the profile changed", out, err))) {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.internal.knowledge.Description;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.authoring.Coverage;
@@ -41,9 +41,9 @@ final class RulesCoverageCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Description description = rules.description();
+        Knowledge knowledge = rules.knowledge();
         Path folder = documents != null ? documents : RulesCommand.documents(null);
-        List<Coverage.Document> coverage = Coverage.of(description, folder);
+        List<Coverage.Document> coverage = Coverage.of(knowledge, folder);
         if (format == RulesCommand.Format.json) {
             json(out, coverage);
         } else {

@@ -1,10 +1,10 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.internal.knowledge.Description;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Citation;
-import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,14 +35,14 @@ final class RulesListCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Description description = rules.description();
+        Knowledge knowledge = rules.knowledge();
         if (format == RulesCommand.Format.json) {
             try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.writeStartObject();
-                json.writeStringField("rules", description.location());
+                json.writeStringField("rules", knowledge.location());
                 json.writeArrayFieldStart("list");
-                for (RuleInfo rule : description.rules()) {
+                for (RuleDescription rule : knowledge.rules()) {
                     json.writeStartObject();
                     json.writeStringField("rule", rule.name());
                     json.writeStringField("file", rule.file());
@@ -73,7 +73,7 @@ final class RulesListCommand implements java.util.concurrent.Callable<Integer> {
             out.println();
         } else {
             String file = null;
-            for (RuleInfo rule : description.rules()) {
+            for (RuleDescription rule : knowledge.rules()) {
                 if (!rule.file().equals(file)) {
                     file = rule.file();
                     out.println();
@@ -81,15 +81,15 @@ final class RulesListCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "  %4d  %s%n        %s%n", rule.line(), rule.name(), what(rule));
             }
-            out.printf(Locale.ROOT, "%n%d rules, %d advice, %d passages, %d questions%n", description.rules().size(),
-                    description.catalog().advice().size(), description.catalog().passages().size(),
-                    description.catalog().questions().size());
+            out.printf(Locale.ROOT, "%n%d rules, %d advice, %d passages, %d questions%n", knowledge.rules().size(),
+                    knowledge.catalogues().advice().size(), knowledge.catalogues().passages().size(),
+                    knowledge.catalogues().questions().size());
         }
         out.flush();
         return 0;
     }
 
-    private static String what(RuleInfo rule) {
+    private static String what(RuleDescription rule) {
         if (rule.recommend() != null) {
             return String.format(Locale.ROOT, "recommends %s (weight %.2f), citing %s", rule.recommend(),
                     rule.weight(), String.join(", ", rule.citations().stream().map(Citation::passage).toList()));

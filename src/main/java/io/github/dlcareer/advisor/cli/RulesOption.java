@@ -1,6 +1,6 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.internal.knowledge.Description;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import org.slf4j.LoggerFactory;
@@ -26,10 +26,10 @@ final class RulesOption {
     }
 
     /** The rules read and checked, not compiled: for listing them. */
-    Description description() {
+    Knowledge knowledge() {
         Path chosen = chosen();
-        return chosen == null ? RulesCompiler.describeBundled()
-                : RulesCompiler.describe(chosen, noCache ? null : new io.github.dlcareer.advisor.internal.compile.CompiledRulesCache(
+        return chosen == null ? RulesCompiler.readBundled()
+                : RulesCompiler.read(chosen, noCache ? null : new io.github.dlcareer.advisor.internal.compile.CompiledRulesCache(
                         io.github.dlcareer.advisor.internal.compile.CompiledRulesCache.defaultFolder()));
     }
 

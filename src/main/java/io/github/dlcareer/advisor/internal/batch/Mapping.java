@@ -37,14 +37,14 @@ public final class Mapping {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)");
-    private static final Set<String> RULE_KEYS = Set.of("column", "values", "default", "split", "range", "value", "empty");
+    private static final Set<String> FIELD_KEYS = Set.of("column", "values", "default", "split", "range", "value", "empty");
 
     /** A threshold of a range: answers whose first number is at least {@code from} (and below the next) get value. */
     record Step(double from, JsonNode value) {
     }
 
     /** How one profile field is filled in. Absent optional parts are null. */
-    record Rule(String path, Kind kind, String column, Map<String, JsonNode> values, JsonNode otherwise,
+    record FieldSource(String path, Kind kind, String column, Map<String, JsonNode> values, JsonNode otherwise,
                 String split, List<Step> range, JsonNode constant, JsonNode empty) {
     }
 
@@ -52,16 +52,16 @@ public final class Mapping {
     private final char delimiter;
     private final String idColumn;
     private final String idPrefix;
-    private final List<Rule> rules;
+    private final List<FieldSource> fields;
     private final Set<String> ignored;
 
-    private Mapping(String source, char delimiter, String idColumn, String idPrefix, List<Rule> rules,
+    private Mapping(String source, char delimiter, String idColumn, String idPrefix, List<FieldSource> fields,
                     Set<String> ignored) {
         this.source = source;
         this.delimiter = delimiter;
         this.idColumn = idColumn;
         this.idPrefix = idPrefix;
-        this.rules = rules;
+        this.fields = fields;
         this.ignored = ignored;
     }
 
@@ -94,15 +94,15 @@ public final class Mapping {
             problems.add(Problem.error(source, 0, 0, "id", "missing 'column': the column that identifies each row"));
         }
         String idPrefix = root.path("id").path("prefix").asText("");
-        List<Rule> rules = new ArrayList<>();
-        JsonNode fields = root.path("fields");
-        if (!fields.isObject() || fields.isEmpty()) {
+        List<FieldSource> fields = new ArrayList<>();
+        JsonNode declared = root.path("fields");
+        if (!declared.isObject() || declared.isEmpty()) {
             problems.add(Problem.error(source, 0, 0, "fields", "expected profile paths, each with how to fill it in"));
         }
-        fields.fields().forEachRemaining(e -> {
-            Rule rule = rule(source, e.getKey(), e.getValue(), problems);
-            if (rule != null) {
-                rules.add(rule);
+        declared.fields().forEachRemaining(e -> {
+            FieldSource field = fieldSource(source, e.getKey(), e.getValue(), problems);
+            if (field != null) {
+                fields.add(field);
             }
         });
         Set<String> ignored = new LinkedHashSet<>();
@@ -110,10 +110,10 @@ public final class Mapping {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Mapping(source, delimiterText.charAt(0), idColumn, idPrefix, List.copyOf(rules), ignored);
+        return new Mapping(source, delimiterText.charAt(0), idColumn, idPrefix, List.copyOf(fields), ignored);
     }
 
-    private static Rule rule(String source, String path, JsonNode node, List<Problem> problems) {
+    private static FieldSource fieldSource(String source, String path, JsonNode node, List<Problem> problems) {
         ProfileSchema.Leaf leaf = ProfileSchema.leaf(path);
         String field = "fields." + path;
         if (leaf == null || "id".equals(path)) {
@@ -125,8 +125,8 @@ public final class Mapping {
             return null;
         }
         node.fieldNames().forEachRemaining(key -> {
-            if (!RULE_KEYS.contains(key)) {
-                problems.add(Problem.error(source, 0, 0, field, "unknown key '" + key + "'; known: " + RULE_KEYS));
+            if (!FIELD_KEYS.contains(key)) {
+                problems.add(Problem.error(source, 0, 0, field, "unknown key '" + key + "'; known: " + FIELD_KEYS));
             }
         });
         String column = node.path("column").asText(null);
@@ -151,7 +151,7 @@ public final class Mapping {
             }
             range.sort((a, b) -> Double.compare(a.from(), b.from()));
         }
-        return new Rule(path, leaf.kind(), column, values, node.get("default"), split, range, node.get("value"),
+        return new FieldSource(path, leaf.kind(), column, values, node.get("default"), split, range, node.get("value"),
                 node.get("empty"));
     }
 
@@ -171,7 +171,7 @@ public final class Mapping {
     public Set<String> columns() {
         Set<String> columns = new LinkedHashSet<>();
         columns.add(idColumn);
-        rules.stream().filter(r -> r.column() != null).forEach(r -> columns.add(r.column()));
+        fields.stream().filter(r -> r.column() != null).forEach(r -> columns.add(r.column()));
         return columns;
     }
 
@@ -192,10 +192,10 @@ public final class Mapping {
         if (id != null) {
             profile.put("id", id);
         }
-        for (Rule rule : rules) {
-            JsonNode value = rule.column() == null ? rule.constant() : value(rule, cell(cells, index, rule.column()));
+        for (FieldSource field : fields) {
+            JsonNode value = field.column() == null ? field.constant() : value(field, cell(cells, index, field.column()));
             if (value != null && !value.isNull()) {
-                ProfileJson.set(profile, rule.path(), value);
+                ProfileJson.set(profile, field.path(), value);
             }
         }
         return profile;
@@ -206,17 +206,17 @@ public final class Mapping {
         return at == null || at >= cells.length || cells[at] == null ? "" : cells[at].strip();
     }
 
-    private static JsonNode value(Rule rule, String answer) {
+    private static JsonNode value(FieldSource field, String answer) {
         if (answer.isEmpty()) {
-            return rule.empty();
+            return field.empty();
         }
-        if (rule.split() == null) {
-            return one(rule, answer);
+        if (field.split() == null) {
+            return one(field, answer);
         }
         ArrayNode items = NODES.arrayNode();
         Set<String> seen = new LinkedHashSet<>();
-        for (String item : answer.split(Pattern.quote(rule.split()))) {
-            JsonNode value = item.isBlank() ? null : one(rule, item.strip());
+        for (String item : answer.split(Pattern.quote(field.split()))) {
+            JsonNode value = item.isBlank() ? null : one(field, item.strip());
             if (value != null && !value.isNull() && seen.add(value.asText())) {
                 items.add(value);
             }
@@ -225,17 +225,17 @@ public final class Mapping {
     }
 
     /** One answer: the value table first, then the range, then the default, else the answer itself. */
-    private static JsonNode one(Rule rule, String answer) {
-        JsonNode mapped = rule.values().get(key(answer));
+    private static JsonNode one(FieldSource field, String answer) {
+        JsonNode mapped = field.values().get(key(answer));
         if (mapped != null) {
             return mapped;
         }
-        if (rule.range() != null) {
+        if (field.range() != null) {
             Matcher m = NUMBER.matcher(answer);
             if (m.find()) {
                 double number = Double.parseDouble(m.group(1)) - (answer.startsWith("<") ? 0.5 : 0);
                 JsonNode value = null;
-                for (Step step : rule.range()) {
+                for (Step step : field.range()) {
                     if (number >= step.from()) {
                         value = step.value();
                     }
@@ -245,17 +245,17 @@ public final class Mapping {
                 }
             }
         }
-        if (rule.otherwise() != null) {
-            return rule.otherwise();
+        if (field.otherwise() != null) {
+            return field.otherwise();
         }
-        return ProfileJson.typed(rule.kind(), answer);
+        return ProfileJson.typed(field.kind(), answer);
     }
 
     /** For error messages: path → the column it was read from. */
     Map<String, String> columnsByPath() {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("id", idColumn);
-        rules.forEach(r -> columns.put(r.path(), r.column()));
+        fields.forEach(r -> columns.put(r.path(), r.column()));
         return columns;
     }
 }

@@ -2,11 +2,11 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
-import io.github.dlcareer.advisor.internal.knowledge.Catalog;
-import io.github.dlcareer.advisor.internal.knowledge.Description;
+import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.Drl;
 import io.github.dlcareer.advisor.internal.knowledge.Quotes;
-import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.internal.knowledge.RulesLint;
 import io.github.dlcareer.advisor.internal.profile.ProfileSchema;
 import io.github.dlcareer.advisor.rules.Finding;
@@ -115,17 +115,17 @@ public final class RulesCompiler {
     }
 
     /** Reads and checks a rules folder without compiling its DRL (fast); throws with every problem found. */
-    public static Description describe(Path folder) {
-        return describe(folder, null);
+    public static Knowledge read(Path folder) {
+        return read(folder, null);
     }
 
     /** The same, taking the parsed rules from the cache (null: none) when the DRL is unchanged. */
-    public static Description describe(Path folder, CompiledRulesCache cache) {
+    public static Knowledge read(Path folder, CompiledRulesCache cache) {
         RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
         compiler.cache = cache;
-        Description description = compiler.describe();
+        Knowledge knowledge = compiler.read();
         compiler.throwIfErrors();
-        return description;
+        return knowledge;
     }
 
     /**
@@ -143,21 +143,21 @@ public final class RulesCompiler {
     public static List<Problem> check(Path folder, Path documents) {
         RulesCompiler compiler = new RulesCompiler(folder, folder.toString());
         try {
-            Description description = compiler.describe();
-            Map<String, String> parsed = new LinkedHashMap<>(description.drl());
+            Knowledge knowledge = compiler.read();
+            Map<String, String> parsed = new LinkedHashMap<>(knowledge.drl());
             parsed.keySet().removeAll(compiler.unparsable);
             int before = compiler.problems.size();
-            if (compiler.compileKjar(parsed, description.rules()) == null) {
+            if (compiler.compileKjar(parsed, knowledge.rules()) == null) {
                 // Together, Drools may pin an error on the wrong file or on none: compile each file alone.
                 compiler.problems.subList(before, compiler.problems.size()).clear();
                 for (Map.Entry<String, String> file : parsed.entrySet()) {
-                    compiler.compileKjar(Map.of(file.getKey(), file.getValue()), description.rules());
+                    compiler.compileKjar(Map.of(file.getKey(), file.getValue()), knowledge.rules());
                 }
             }
-            compiler.problems.addAll(RulesLint.warnings(description));
+            compiler.problems.addAll(RulesLint.warnings(knowledge));
             if (documents != null) {
-                compiler.problems.addAll(Quotes.check(description.catalog(), compiler.where(Catalog.SOURCES),
-                        readQuietly(folder.resolve(Catalog.SOURCES)), documents));
+                compiler.problems.addAll(Quotes.check(knowledge.catalogues(), compiler.where(Catalogues.SOURCES),
+                        readQuietly(folder.resolve(Catalogues.SOURCES)), documents));
             }
         } catch (InvalidRulesException e) {
             return e.problems();
@@ -174,16 +174,16 @@ public final class RulesCompiler {
     }
 
     /** Reads and checks the bundled rules without compiling them. */
-    public static Description describeBundled() {
+    public static Knowledge readBundled() {
         RulesCompiler compiler = new RulesCompiler(bundledFolder(), BUNDLED_LABEL);
-        Description description = compiler.describe();
+        Knowledge knowledge = compiler.read();
         compiler.throwIfErrors();
-        return description;
+        return knowledge;
     }
 
     /** The bundled rules folder, as a path (inside the jar's file system when run from a jar). */
     public static Path bundledFolder() {
-        URL url = RulesCompiler.class.getClassLoader().getResource(BUNDLED + "/" + Catalog.ADVICE);
+        URL url = RulesCompiler.class.getClassLoader().getResource(BUNDLED + "/" + Catalogues.ADVICE);
         if (url == null) {
             throw new IllegalStateException("no bundled rules on the class path at " + BUNDLED);
         }
@@ -204,30 +204,30 @@ public final class RulesCompiler {
 
     private RuleBook compile() {
         long start = System.nanoTime();
-        Description description = describe();
+        Knowledge knowledge = read();
         throwIfErrors();
         long described = System.nanoTime();
         KieBase kieBase;
         if (cache == null) {
-            byte[] kjar = compileKjar(description.drl(), description.rules());
+            byte[] kjar = compileKjar(knowledge.drl(), knowledge.rules());
             kieBase = kjar == null ? null : org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models(kjar, null));
         } else {
-            kieBase = buildFileByFile(description);
+            kieBase = buildFileByFile(knowledge);
         }
         throwIfErrors();
         LOG.debug("{} {} rules from {} in {} ms: catalogues and rules read in {} ms, {} of {} files compiled",
-                compiledFiles == 0 ? "loaded" : "built", description.rules().size(), label,
+                compiledFiles == 0 ? "loaded" : "built", knowledge.rules().size(), label,
                 (System.nanoTime() - start) / 1_000_000, (described - start) / 1_000_000, compiledFiles,
-                description.drl().size());
-        return new RuleBook(label, kieBase, description.catalog(), description.rules(),
+                knowledge.drl().size());
+        return new RuleBook(label, kieBase, knowledge.catalogues(), knowledge.rules(),
                 cache != null && compiledFiles == 0);
     }
 
-    private Description describe() {
+    private Knowledge read() {
         if (!Files.isDirectory(folder)) {
             throw new InvalidRulesException(List.of(Problem.error(label, 0, 0, null, "not a folder of rules")));
         }
-        Catalog catalog = Catalog.read(folder, label, problems);
+        Catalogues catalogues = Catalogues.read(folder, label, problems);
         Map<String, String> drl = readDrlFiles();
         String key = cache == null ? null : CompiledRulesCache.key(drl);
         List<ParsedRule> parsed = key == null ? null : cache.readParsed(key).orElse(null);
@@ -238,11 +238,11 @@ public final class RulesCompiler {
                 cache.writeParsed(key, parsed);
             }
         }
-        List<RuleInfo> rules = resolve(parsed, catalog);
+        List<RuleDescription> rules = resolve(parsed, catalogues);
         if (drl.isEmpty()) {
             problems.add(Problem.error(label, 0, 0, null, "no .drl files"));
         }
-        return new Description(label, catalog, rules, drl);
+        return new Knowledge(label, catalogues, rules, drl);
     }
 
     private void throwIfErrors() {
@@ -363,8 +363,8 @@ public final class RulesCompiler {
     }
 
     /** The rules checked against the catalogues: every unknown id, bad weight or repeated name is a problem. */
-    private List<RuleInfo> resolve(List<ParsedRule> parsed, Catalog catalog) {
-        List<RuleInfo> rules = new ArrayList<>();
+    private List<RuleDescription> resolve(List<ParsedRule> parsed, Catalogues catalogues) {
+        List<RuleDescription> rules = new ArrayList<>();
         Map<String, String> firstPlace = new HashMap<>();
         for (ParsedRule rule : parsed) {
             String place = where(rule.file()) + ":" + rule.line();
@@ -374,23 +374,23 @@ public final class RulesCompiler {
                         "a rule of this name is already defined at " + earlier + "; rule names must be unique"));
                 continue;
             }
-            rules.add(resolve(rules.size(), rule, catalog));
+            rules.add(resolve(rules.size(), rule, catalogues));
         }
         return rules;
     }
 
-    private RuleInfo resolve(int order, ParsedRule rule, Catalog catalog) {
+    private RuleDescription resolve(int order, ParsedRule rule, Catalogues catalogues) {
         String recommend = rule.recommend();
         String ask = rule.ask();
         String cite = rule.cite();
         String weightText = rule.weight();
         String where = where(rule.file());
         int line = rule.line();
-        if (recommend != null && !catalog.advice().containsKey(recommend)) {
+        if (recommend != null && !catalogues.advice().containsKey(recommend)) {
             problems.add(Problem.error(where, line, 0, rule.name(),
                     "@recommend names the advice id '" + recommend + "', which advice.yaml does not define"));
         }
-        if (ask != null && !catalog.questions().containsKey(ask)) {
+        if (ask != null && !catalogues.questions().containsKey(ask)) {
             problems.add(Problem.error(where, line, 0, rule.name(),
                     "@ask names the question id '" + ask + "', which questions.yaml does not define"));
         }
@@ -405,15 +405,15 @@ public final class RulesCompiler {
         List<Citation> citations = new ArrayList<>();
         if (cite != null) {
             for (String passage : cite.split("\\s*,\\s*")) {
-                if (catalog.passages().containsKey(passage)) {
-                    citations.add(catalog.citation(passage));
+                if (catalogues.passages().containsKey(passage)) {
+                    citations.add(catalogues.citation(passage));
                 } else {
                     problems.add(Problem.error(where, line, 0, rule.name(),
                             "@cite names the passage '" + passage + "', which sources.yaml does not define"));
                 }
             }
         }
-        double weight = RuleInfo.DEFAULT_WEIGHT;
+        double weight = RuleDescription.DEFAULT_WEIGHT;
         if (weightText != null) {
             try {
                 weight = Double.parseDouble(weightText);
@@ -425,7 +425,7 @@ public final class RulesCompiler {
                         "@weight must be a number above 0 and at most 1, not '" + weightText + "'"));
             }
         }
-        return new RuleInfo(order, rule.name(), where, line, recommend, ask, weight, citations, rule.derives(),
+        return new RuleDescription(order, rule.name(), where, line, recommend, ask, weight, citations, rule.derives(),
                 rule.paths(), rule.findings(), rule.allPaths(), rule.allFindings(), rule.actsOnEvidence(),
                 rule.nonMonotonic(), rule.paths().stream().map(ProfileSchema::leaf).toList(), rule.conditions());
     }
@@ -504,15 +504,15 @@ public final class RulesCompiler {
      * its own by design): after an edit only the edited file is compiled, and the KieBase is put together from
      * the models of all files.
      */
-    private KieBase buildFileByFile(Description description) {
+    private KieBase buildFileByFile(Knowledge knowledge) {
         List<org.drools.model.Model> models = new ArrayList<>();
-        for (Map.Entry<String, String> file : description.drl().entrySet()) {
+        for (Map.Entry<String, String> file : knowledge.drl().entrySet()) {
             Map<String, String> one = Map.of(file.getKey(), file.getValue());
             String key = CompiledRulesCache.key(one);
             List<org.drools.model.Model> cached = cache.read(key).map(kjar -> models(kjar, key)).orElse(null);
             if (cached == null) {
                 compiledFiles++;
-                byte[] kjar = compileKjar(one, description.rules());
+                byte[] kjar = compileKjar(one, knowledge.rules());
                 if (kjar == null) {
                     continue; // its errors are reported; go on, to report the other files' too
                 }
@@ -586,7 +586,7 @@ public final class RulesCompiler {
     }
 
     /** Compiles DRL into a kjar (the executable model's classes), or null with its errors reported. */
-    private byte[] compileKjar(Map<String, String> drl, List<RuleInfo> rules) {
+    private byte[] compileKjar(Map<String, String> drl, List<RuleDescription> rules) {
         KieServices services = KieServices.Factory.get();
         ReleaseId release = services.newReleaseId("io.github.dlcareer", "advisor-rules",
                 "1.0." + BUILDS.incrementAndGet());
@@ -611,7 +611,7 @@ public final class RulesCompiler {
     }
 
     /** Reports a compiler message at its DRL file and line, finding them when Drools does not say. */
-    private void report(Message message, Map<String, String> labels, Map<String, String> drl, List<RuleInfo> rules) {
+    private void report(Message message, Map<String, String> labels, Map<String, String> drl, List<RuleDescription> rules) {
         String text = message.getText().strip();
         if (text.startsWith("Java source of ") && text.endsWith("in error:")) {
             return; // a heading Drools adds to the real error, which is reported on its own
@@ -685,13 +685,13 @@ public final class RulesCompiler {
         return new Located(file, line, offset - lineStart + 1);
     }
 
-    private String ruleAt(List<RuleInfo> rules, String file, int line) {
+    private String ruleAt(List<RuleDescription> rules, String file, int line) {
         if (file == null || line <= 0) {
             return null;
         }
         String where = where(file);
-        RuleInfo found = null;
-        for (RuleInfo rule : rules) {
+        RuleDescription found = null;
+        for (RuleDescription rule : rules) {
             if (rule.file().equals(where) && rule.line() <= line) {
                 found = rule;
             }

@@ -19,7 +19,7 @@ final class CertaintyFactors {
     }
 
     /** The combination in words, e.g. {@code MB = 1 - (1-0.6)(1-0.4) = 0.76; MD = 0; score = 0.76}. */
-    static String describe(double[] supporting, double[] weakening) {
+    static String read(double[] supporting, double[] weakening) {
         double belief = union(supporting);
         double disbelief = union(weakening);
         return "MB = " + terms(supporting, belief) + "; MD = " + terms(weakening, disbelief) + "; score = (MB - MD) / (1 - min(MB, MD)) = "

@@ -1,6 +1,6 @@
 package io.github.dlcareer.advisor.internal.engine;
 
-import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
@@ -216,7 +216,7 @@ public final class Evaluator {
         }
 
         private Problem problem(Rule rule, String message) {
-            RuleInfo info = rule == null ? null : book.rule(rule.getName());
+            RuleDescription info = rule == null ? null : book.rule(rule.getName());
             if (info != null) {
                 return Problem.error(info.file(), info.line(), 0, info.name(), message);
             }

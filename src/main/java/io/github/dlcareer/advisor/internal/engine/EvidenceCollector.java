@@ -1,7 +1,7 @@
 package io.github.dlcareer.advisor.internal.engine;
 
-import io.github.dlcareer.advisor.internal.knowledge.Catalog;
-import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.internal.profile.ProfileSchema;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Citation;
@@ -33,10 +33,10 @@ final class EvidenceCollector implements Evidence {
 
     /** One rule's firing for or against its recommendation. Identity equality: each firing counts. */
     static final class Hit {
-        final RuleInfo rule;
+        final RuleDescription rule;
         final boolean supports;
 
-        Hit(RuleInfo rule, boolean supports) {
+        Hit(RuleDescription rule, boolean supports) {
             this.rule = rule;
             this.supports = supports;
         }
@@ -44,16 +44,16 @@ final class EvidenceCollector implements Evidence {
 
     /** One rule's firing asking its question. */
     static final class Ask {
-        final RuleInfo rule;
+        final RuleDescription rule;
 
-        Ask(RuleInfo rule) {
+        Ask(RuleDescription rule) {
             this.rule = rule;
         }
     }
 
-    private static final Comparator<RuleInfo> QUESTION_ORDER = Comparator
-            .comparingDouble(RuleInfo::weight).reversed()
-            .thenComparing(RuleInfo::order);
+    private static final Comparator<RuleDescription> QUESTION_ORDER = Comparator
+            .comparingDouble(RuleDescription::weight).reversed()
+            .thenComparing(RuleDescription::order);
 
     private static final Comparator<Scored> RANKING = Comparator
             .comparingDouble(Scored::certainty).reversed()
@@ -66,7 +66,7 @@ final class EvidenceCollector implements Evidence {
     private final Map<String, List<Finding>> created = new HashMap<>();
     /** Evidence of settled rules, which truth maintenance need not watch (see RuleBook.settled). */
     private final List<Hit> settledHits = new ArrayList<>();
-    private final List<RuleInfo> settledAsks = new ArrayList<>();
+    private final List<RuleDescription> settledAsks = new ArrayList<>();
     /** "path = value" of each leaf, made once per evaluation. */
     private final String[] facts = new String[ProfileSchema.size()];
 
@@ -95,7 +95,7 @@ final class EvidenceCollector implements Evidence {
 
     @Override
     public void ask(RuleContext kcontext) {
-        RuleInfo rule = rule(kcontext);
+        RuleDescription rule = rule(kcontext);
         if (rule.ask() == null) {
             throw new IllegalStateException("rule \"" + rule.name() + "\" (" + rule.file() + ":" + rule.line()
                     + ") calls evidence.ask but has no @ask");
@@ -119,8 +119,8 @@ final class EvidenceCollector implements Evidence {
         return finding;
     }
 
-    private RuleInfo recommending(RuleContext kcontext, String call) {
-        RuleInfo rule = rule(kcontext);
+    private RuleDescription recommending(RuleContext kcontext, String call) {
+        RuleDescription rule = rule(kcontext);
         if (rule.recommend() == null) {
             throw new IllegalStateException("rule \"" + rule.name() + "\" (" + rule.file() + ":" + rule.line()
                     + ") calls evidence." + call + " but has no @recommend");
@@ -128,12 +128,12 @@ final class EvidenceCollector implements Evidence {
         return rule;
     }
 
-    private RuleInfo rule(RuleContext kcontext) {
+    private RuleDescription rule(RuleContext kcontext) {
         return book.rule(kcontext.getRule().getName());
     }
 
     /** The known profile facts a rule tested, then the facts behind the findings it matched. */
-    private List<String> because(RuleInfo rule, Map<String, List<Finding>> findings) {
+    private List<String> because(RuleDescription rule, Map<String, List<Finding>> findings) {
         List<String> because = new ArrayList<>(rule.leaves().size() + 4);
         for (ProfileSchema.Leaf leaf : rule.leaves()) {
             String fact = fact(leaf);
@@ -174,16 +174,16 @@ final class EvidenceCollector implements Evidence {
         return String.valueOf(value);
     }
 
-    private record Scored(Catalog.Entry entry, double certainty, List<String> because, List<Citation> citations) {
+    private record Scored(Catalogues.Entry entry, double certainty, List<String> because, List<Citation> citations) {
     }
 
     /** What survived in a session: the evidence, the questions asked and the findings, each in rule order. */
-    private record Outcome(List<Hit> hits, List<RuleInfo> asks, Map<String, List<Finding>> findings) {
+    private record Outcome(List<Hit> hits, List<RuleDescription> asks, Map<String, List<Finding>> findings) {
     }
 
     private Outcome outcome(KieSession session) {
         List<Hit> hits = new ArrayList<>(settledHits);
-        List<RuleInfo> asks = new ArrayList<>(settledAsks);
+        List<RuleDescription> asks = new ArrayList<>(settledAsks);
         Map<String, List<Finding>> findings = new HashMap<>();
         for (Object fact : session.getObjects()) {
             if (fact instanceof Hit hit) {
@@ -213,7 +213,7 @@ final class EvidenceCollector implements Evidence {
                     hit.supports, hit.rule.weight(), because(hit.rule, outcome.findings()), hit.rule.citations()));
         }
         List<io.github.dlcareer.advisor.Explanation.NotFired> notFired = new ArrayList<>();
-        for (RuleInfo rule : book.rulesFor(adviceId)) {
+        for (RuleDescription rule : book.rulesFor(adviceId)) {
             if (firedRules.contains(rule.name())) {
                 continue;
             }
@@ -247,10 +247,10 @@ final class EvidenceCollector implements Evidence {
         double[] weakens = weights(evidence, false);
         double belief = CertaintyFactors.combine(supports, new double[0]);
         double disbelief = CertaintyFactors.combine(weakens, new double[0]);
-        Catalog.Entry entry = book.catalog().advice().get(adviceId);
+        Catalogues.Entry entry = book.catalogues().advice().get(adviceId);
         return new io.github.dlcareer.advisor.Explanation(adviceId, entry.title(), given.isPresent(),
                 given.map(Recommendation::score).orElse(0.0), belief, disbelief,
-                CertaintyFactors.describe(supports, weakens), fired, notFired);
+                CertaintyFactors.read(supports, weakens), fired, notFired);
     }
 
     /** Combines the evidence that survived in the session per recommendation, and ranks the result. */
@@ -260,7 +260,7 @@ final class EvidenceCollector implements Evidence {
 
     private Advice advice(Outcome outcome) {
         List<Hit> hits = outcome.hits();
-        List<RuleInfo> asks = new ArrayList<>(outcome.asks());
+        List<RuleDescription> asks = new ArrayList<>(outcome.asks());
         Map<String, List<Finding>> findings = outcome.findings();
         // Hits are in rule order, not firing order, so that the arithmetic and the lists are the same every time.
         Map<String, List<Hit>> byAdvice = new LinkedHashMap<>();
@@ -280,13 +280,13 @@ final class EvidenceCollector implements Evidence {
                         addNew(citations, hit.rule.citations());
                     }
                 }
-                scored.add(new Scored(book.catalog().advice().get(id), certainty, because, citations));
+                scored.add(new Scored(book.catalogues().advice().get(id), certainty, because, citations));
             }
         });
         scored.sort(RANKING);
         List<Recommendation> recommendations = new ArrayList<>(scored.size());
         for (Scored s : scored) {
-            Catalog.Entry e = s.entry();
+            Catalogues.Entry e = s.entry();
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
                     e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
         }
@@ -322,8 +322,8 @@ final class EvidenceCollector implements Evidence {
     /** The given advice that are steps of the staged plan, in step order. */
     private List<String> plan(List<Recommendation> recommendations) {
         return recommendations.stream()
-                .filter(r -> book.catalog().advice().get(r.id()).step() != null)
-                .sorted(Comparator.comparingInt((Recommendation r) -> book.catalog().advice().get(r.id()).step())
+                .filter(r -> book.catalogues().advice().get(r.id()).step() != null)
+                .sorted(Comparator.comparingInt((Recommendation r) -> book.catalogues().advice().get(r.id()).step())
                         .thenComparing(Recommendation::id))
                 .map(Recommendation::id)
                 .toList();
@@ -331,7 +331,7 @@ final class EvidenceCollector implements Evidence {
 
     /** Every conflict one of whose sides was given, with all its sides, so that no side is picked silently. */
     private List<Advice.Conflict> conflicts(List<Recommendation> recommendations) {
-        Set<Catalog.Conflict> concerned = new LinkedHashSet<>();
+        Set<Catalogues.Conflict> concerned = new LinkedHashSet<>();
         Set<String> given = new java.util.HashSet<>();
         for (Recommendation r : recommendations) {
             given.add(r.id());
@@ -341,7 +341,7 @@ final class EvidenceCollector implements Evidence {
             return List.of();
         }
         List<Advice.Conflict> conflicts = new ArrayList<>();
-        for (Catalog.Conflict conflict : book.catalog().conflicts().values()) {
+        for (Catalogues.Conflict conflict : book.catalogues().conflicts().values()) {
             if (concerned.contains(conflict)) {
                 conflicts.add(new Advice.Conflict(conflict.id(), conflict.title(), conflict.sides().stream()
                         .map(side -> new Advice.Side(side.advice(), side.position(), given.contains(side.advice()),
@@ -353,11 +353,11 @@ final class EvidenceCollector implements Evidence {
     }
 
     /** The questions the rules asked, most important first, each once. */
-    private List<Advice.Question> questions(List<RuleInfo> asks) {
+    private List<Advice.Question> questions(List<RuleDescription> asks) {
         asks.sort(QUESTION_ORDER);
         Map<String, Advice.Question> questions = new LinkedHashMap<>();
-        for (RuleInfo rule : asks) {
-            Catalog.Question q = book.catalog().questions().get(rule.ask());
+        for (RuleDescription rule : asks) {
+            Catalogues.Question q = book.catalogues().questions().get(rule.ask());
             questions.computeIfAbsent(q.id(), id -> new Advice.Question(id, q.field(), q.text(), book.affects(id)));
         }
         return List.copyOf(questions.values());

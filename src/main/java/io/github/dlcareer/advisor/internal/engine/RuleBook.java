@@ -1,7 +1,7 @@
 package io.github.dlcareer.advisor.internal.engine;
 
-import io.github.dlcareer.advisor.internal.knowledge.Catalog;
-import io.github.dlcareer.advisor.internal.knowledge.RuleInfo;
+import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.Citation;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -29,19 +29,19 @@ public final class RuleBook {
     private volatile KieSessionsPool sessions;
     /** Sessions the KieBase keeps no reference to: a discarded pool goes with all its sessions. */
     private final org.kie.api.runtime.KieSessionConfiguration sessionConfiguration;
-    private final Catalog catalog;
-    private final List<RuleInfo> rules;
-    private final Map<String, RuleInfo> byName;
+    private final Catalogues catalogues;
+    private final List<RuleDescription> rules;
+    private final Map<String, RuleDescription> byName;
     private final Map<String, Set<String>> adviceDependsOn;
     private final Map<String, Set<String>> findingPaths = new HashMap<>();
     private final Map<String, List<String>> questionAffects = new HashMap<>();
     private final Map<String, List<Citation>> adviceCitations = new HashMap<>();
     private final boolean[] settled;
-    private final Map<String, List<Catalog.Conflict>> conflictsByAdvice = new HashMap<>();
+    private final Map<String, List<Catalogues.Conflict>> conflictsByAdvice = new HashMap<>();
 
     private final boolean fromCache;
 
-    public RuleBook(String location, KieBase kieBase, Catalog catalog, List<RuleInfo> rules, boolean fromCache) {
+    public RuleBook(String location, KieBase kieBase, Catalogues catalogues, List<RuleDescription> rules, boolean fromCache) {
         this.fromCache = fromCache;
         this.location = location;
         this.kieBase = kieBase;
@@ -49,17 +49,17 @@ public final class RuleBook {
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.sessionConfiguration = org.kie.api.KieServices.Factory.get().newKieSessionConfiguration();
         sessionConfiguration.setOption(org.kie.api.runtime.conf.KeepReferenceOption.NO);
-        this.catalog = catalog;
+        this.catalogues = catalogues;
         this.rules = List.copyOf(rules);
-        this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleDescription::name, Function.identity()));
         this.adviceDependsOn = dependencies(rules, findingPaths);
-        for (Catalog.Question question : catalog.questions().values()) {
+        for (Catalogues.Question question : catalogues.questions().values()) {
             questionAffects.put(question.id(), adviceDependsOn.entrySet().stream()
                     .filter(e -> e.getValue().stream().anyMatch(path -> covers(question.field(), path)))
                     .map(Map.Entry::getKey).sorted().toList());
         }
         Map<String, Set<Citation>> citations = new HashMap<>();
-        for (RuleInfo rule : rules) {
+        for (RuleDescription rule : rules) {
             if (rule.recommend() != null) {
                 citations.computeIfAbsent(rule.recommend(), id -> new LinkedHashSet<>()).addAll(rule.citations());
             }
@@ -68,7 +68,7 @@ public final class RuleBook {
         Set<String> settledNames = settled(rules);
         this.settled = new boolean[rules.size()];
         rules.forEach(rule -> settled[rule.order()] = settledNames.contains(rule.name()));
-        for (Catalog.Conflict conflict : catalog.conflicts().values()) {
+        for (Catalogues.Conflict conflict : catalogues.conflicts().values()) {
             conflict.sides().forEach(side ->
                     conflictsByAdvice.computeIfAbsent(side.advice(), id -> new java.util.ArrayList<>()).add(conflict));
         }
@@ -79,13 +79,13 @@ public final class RuleBook {
      * conditions, and every finding they match derived only by such rules. Their evidence needs no truth
      * maintenance.
      */
-    private static Set<String> settled(List<RuleInfo> rules) {
+    private static Set<String> settled(List<RuleDescription> rules) {
         Set<String> unsettledFindings = new java.util.HashSet<>();
         Set<String> unsettledRules = new java.util.HashSet<>();
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (RuleInfo rule : rules) {
+            for (RuleDescription rule : rules) {
                 boolean unsettled = rule.nonMonotonic() || rule.allFindings().stream().anyMatch(unsettledFindings::contains);
                 if (unsettled && unsettledRules.add(rule.name())) {
                     changed = true;
@@ -94,16 +94,16 @@ public final class RuleBook {
             }
         }
         Set<String> settled = new java.util.HashSet<>();
-        rules.stream().map(RuleInfo::name).filter(name -> !unsettledRules.contains(name)).forEach(settled::add);
+        rules.stream().map(RuleDescription::name).filter(name -> !unsettledRules.contains(name)).forEach(settled::add);
         return Set.copyOf(settled);
     }
 
     /** Every profile path each advice depends on, through the findings its rules match, negated ones too. */
-    private static Map<String, Set<String>> dependencies(List<RuleInfo> rules, Map<String, Set<String>> findingPaths) {
+    private static Map<String, Set<String>> dependencies(List<RuleDescription> rules, Map<String, Set<String>> findingPaths) {
         boolean changed = true;
         while (changed) { // findings rest on findings: iterate to a fixed point
             changed = false;
-            for (RuleInfo rule : rules) {
+            for (RuleDescription rule : rules) {
                 for (String finding : rule.derives()) {
                     Set<String> paths = findingPaths.computeIfAbsent(finding, f -> new LinkedHashSet<>());
                     changed |= paths.addAll(rule.allPaths());
@@ -114,7 +114,7 @@ public final class RuleBook {
             }
         }
         Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
-        for (RuleInfo rule : rules) {
+        for (RuleDescription rule : rules) {
             if (rule.recommend() != null) {
                 Set<String> paths = dependsOn.computeIfAbsent(rule.recommend(), id -> new LinkedHashSet<>());
                 paths.addAll(rule.allPaths());
@@ -157,16 +157,16 @@ public final class RuleBook {
         sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
-    public Catalog catalog() {
-        return catalog;
+    public Catalogues catalogues() {
+        return catalogues;
     }
 
     /** Every rule, in folder order. */
-    public List<RuleInfo> rules() {
+    public List<RuleDescription> rules() {
         return rules;
     }
 
-    RuleInfo rule(String name) {
+    RuleDescription rule(String name) {
         return byName.get(name);
     }
 
@@ -176,12 +176,12 @@ public final class RuleBook {
     }
 
     /** Whether a rule's firing can never be undone in a session (see {@link #settled}). */
-    boolean settled(RuleInfo rule) {
+    boolean settled(RuleDescription rule) {
         return settled[rule.order()];
     }
 
     /** The conflicts an advice stands on a side of. */
-    List<Catalog.Conflict> conflictsOf(String adviceId) {
+    List<Catalogues.Conflict> conflictsOf(String adviceId) {
         return conflictsByAdvice.getOrDefault(adviceId, List.of());
     }
 
@@ -196,7 +196,7 @@ public final class RuleBook {
     }
 
     /** The rules that recommend an advice, in folder order. */
-    public List<RuleInfo> rulesFor(String adviceId) {
+    public List<RuleDescription> rulesFor(String adviceId) {
         return rules.stream().filter(r -> adviceId.equals(r.recommend())).toList();
     }
 

@@ -56,11 +56,11 @@ public final class Quotes {
      * @param sourcesLabel how to name {@code sources.yaml} in the problems
      * @param sourcesText  its text, to find each passage's line
      */
-    public static List<Problem> check(Catalog catalog, String sourcesLabel, String sourcesText, Path documents) {
+    public static List<Problem> check(Catalogues catalogues, String sourcesLabel, String sourcesText, Path documents) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
         int passagesStart = Math.max(0, sourcesText.indexOf("\npassages:"));
-        for (Catalog.Source source : catalog.sources().values()) {
+        for (Catalogues.Source source : catalogues.sources().values()) {
             Path file = source.file() == null ? null : documents.resolve(source.file());
             if (file == null || !Files.isRegularFile(file)) {
                 problems.add(Problem.warning(sourcesLabel, lineOf(sourcesText, 0, source.id()), 0, source.id(),
@@ -76,7 +76,7 @@ public final class Quotes {
                         "its document " + file + " cannot be read (" + e.getMessage() + "): its quotes are not checked"));
             }
         }
-        for (Catalog.Passage passage : catalog.passages().values()) {
+        for (Catalogues.Passage passage : catalogues.passages().values()) {
             String document = texts.get(passage.source());
             if (document == null || passage.quote() == null) {
                 continue;
@@ -88,7 +88,7 @@ public final class Quotes {
                         + needle.length() + " characters) to show that it is the author's words; quote a sentence"));
             } else if (!document.contains(needle)) {
                 problems.add(Problem.error(sourcesLabel, line, 0, passage.id(), "the quote is not in the document "
-                        + catalog.sources().get(passage.source()).file() + " (" + passage.source() + "), even"
+                        + catalogues.sources().get(passage.source()).file() + " (" + passage.source() + "), even"
                         + " ignoring case, white space, entities, emphasis and the kind of quote marks and dashes;"
                         + " it would be shown as the author's words: copy it from the document"));
             }

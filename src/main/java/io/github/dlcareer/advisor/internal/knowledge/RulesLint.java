@@ -43,7 +43,7 @@ public final class RulesLint {
             "\\bfor\\s*\\(\\s*;\\s*;\\s*\\)"));
 
     /** Uses of what no advice rule needs, each at its file, line and column, named by its rule when in one. */
-    static List<Problem> notNeeded(Description rules) {
+    static List<Problem> notNeeded(Knowledge rules) {
         List<Problem> warnings = new ArrayList<>();
         for (Map.Entry<String, String> file : rules.drl().entrySet()) {
             String where = rules.location() + "/" + file.getKey();
@@ -61,7 +61,7 @@ public final class RulesLint {
                 }
                 String what = m.group().replaceAll("\\s+", "").replaceAll("\\($", "");
                 String rule = null;
-                for (RuleInfo info : rules.rules()) {
+                for (RuleDescription info : rules.rules()) {
                     if (info.file().equals(where) && info.line() <= line) {
                         rule = info.name();
                     }
@@ -75,16 +75,16 @@ public final class RulesLint {
         return warnings;
     }
 
-    public static List<Problem> warnings(Description rules) {
+    public static List<Problem> warnings(Knowledge rules) {
         List<Problem> warnings = new ArrayList<>(notNeeded(rules));
-        String advice = rules.location() + "/" + Catalog.ADVICE;
-        String sources = rules.location() + "/" + Catalog.SOURCES;
-        String questions = rules.location() + "/" + Catalog.QUESTIONS;
+        String advice = rules.location() + "/" + Catalogues.ADVICE;
+        String sources = rules.location() + "/" + Catalogues.SOURCES;
+        String questions = rules.location() + "/" + Catalogues.QUESTIONS;
         Set<String> recommended = new HashSet<>();
         Set<String> cited = new HashSet<>();
         Set<String> asked = new HashSet<>();
         Set<String> derived = new HashSet<>();
-        for (RuleInfo rule : rules.rules()) {
+        for (RuleDescription rule : rules.rules()) {
             if (rule.recommend() != null) {
                 recommended.add(rule.recommend());
             }
@@ -94,7 +94,7 @@ public final class RulesLint {
             rule.citations().stream().map(Citation::passage).forEach(cited::add);
             derived.addAll(rule.derives());
         }
-        for (RuleInfo rule : rules.rules()) {
+        for (RuleDescription rule : rules.rules()) {
             for (String finding : rule.allFindings()) {
                 if (!derived.contains(finding)) {
                     warnings.add(Problem.warning(rule.file(), rule.line(), 0, rule.name(), "matches the finding '"
@@ -110,11 +110,11 @@ public final class RulesLint {
                         "neither recommends, asks nor derives anything the advisor can see"));
             }
         }
-        rules.catalog().advice().keySet().stream().filter(id -> !recommended.contains(id)).forEach(id ->
+        rules.catalogues().advice().keySet().stream().filter(id -> !recommended.contains(id)).forEach(id ->
                 warnings.add(Problem.warning(advice, 0, 0, id, "no rule recommends this advice")));
-        rules.catalog().questions().keySet().stream().filter(id -> !asked.contains(id)).forEach(id ->
+        rules.catalogues().questions().keySet().stream().filter(id -> !asked.contains(id)).forEach(id ->
                 warnings.add(Problem.warning(questions, 0, 0, id, "no rule asks this question")));
-        for (Catalog.Passage passage : rules.catalog().passages().values()) {
+        for (Catalogues.Passage passage : rules.catalogues().passages().values()) {
             if (!cited.contains(passage.id()) && passage.uncited() == null) {
                 warnings.add(Problem.warning(sources, 0, 0, passage.id(),
                         "no rule cites this passage; cite it, or say why not with 'uncited: <reason>'"));

@@ -185,7 +185,7 @@ public final class ProfileParser {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             if (!alias(parser, null)) {
                 error(parser, null, "expected a profile object (fields such as id, skills, plans), got "
-                        + describe(parser));
+                        + read(parser));
             }
             parser.skipChildren();
             return;
@@ -212,7 +212,7 @@ public final class ProfileParser {
                 if (token == JsonToken.START_OBJECT) {
                     readObject(parser, path);
                 } else if (token != JsonToken.VALUE_NULL) {
-                    error(parser, path, "expected an object with the fields of " + path + ", got " + describe(parser));
+                    error(parser, path, "expected an object with the fields of " + path + ", got " + read(parser));
                     parser.skipChildren();
                 }
             } else {
@@ -268,7 +268,7 @@ public final class ProfileParser {
         if (value != null) {
             values.put(leaf.path(), value);
         } else if (found == before) {
-            error(parser, leaf.path(), "expected " + leaf.expected() + ", got " + describe(parser));
+            error(parser, leaf.path(), "expected " + leaf.expected() + ", got " + read(parser));
         }
         parser.skipChildren();
     }
@@ -346,14 +346,14 @@ public final class ProfileParser {
                     words.add(word.toLowerCase(Locale.ROOT));
                 }
             } else {
-                error(parser, field, "expected a word, got " + describe(parser));
+                error(parser, field, "expected a word, got " + read(parser));
                 parser.skipChildren();
             }
         }
         return words;
     }
 
-    private static String describe(JsonParser parser) throws IOException {
+    private static String read(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == null) {
             return "the end of the input";

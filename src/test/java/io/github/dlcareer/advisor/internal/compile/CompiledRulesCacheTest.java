@@ -2,7 +2,7 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import io.github.dlcareer.advisor.format.AdviceJson;
 
-import io.github.dlcareer.advisor.internal.knowledge.Description;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.Profile;
@@ -131,14 +131,14 @@ class CompiledRulesCacheTest {
         Path gpu = rules.resolve("gpu.drl");
         Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
         String newKey;
-        RulesCompiler.describe(rules, new CompiledRulesCache(cache)); // writes the entry of the edited DRL
+        RulesCompiler.read(rules, new CompiledRulesCache(cache)); // writes the entry of the edited DRL
         try (Stream<Path> files = Files.list(cache)) {
             newKey = files.filter(f -> f.toString().endsWith(".json") && !f.equals(original)).findFirst().orElseThrow()
                     .getFileName().toString();
         }
         Files.writeString(cache.resolve(newKey), parsedBefore); // the old rules, intact, under the new DRL's name
 
-        Description described = RulesCompiler.describe(rules, new CompiledRulesCache(cache));
+        Knowledge described = RulesCompiler.read(rules, new CompiledRulesCache(cache));
 
         assertThat(described.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
                 .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.7));

@@ -4,5 +4,5 @@ import java.util.List;
 import java.util.Map;
 
 /** What a rules folder holds, read and checked but not compiled: enough to list or lint the rules. */
-public record Description(String location, Catalog catalog, List<RuleInfo> rules, Map<String, String> drl) {
+public record Knowledge(String location, Catalogues catalogues, List<RuleDescription> rules, Map<String, String> drl) {
 }

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * The two catalogues of a rules folder: {@code sources.yaml} (the documents and the passages rules cite)
  * and {@code advice.yaml} (what each recommendation says). Read once per rule base.
  */
-public final class Catalog {
+public final class Catalogues {
 
     /** A document of {@code ../shared/seeds}. */
     public record Source(String id, String file, String title, String author, String date, List<String> sections) {
@@ -68,7 +68,7 @@ public final class Catalog {
     private final Map<String, Question> questions;
     private final Map<String, Citation> citations = new LinkedHashMap<>();
 
-    private Catalog(Map<String, Source> sources, Map<String, Passage> passages, Map<String, Entry> advice,
+    private Catalogues(Map<String, Source> sources, Map<String, Passage> passages, Map<String, Entry> advice,
                     Map<String, Conflict> conflicts, Map<String, Question> questions) {
         this.sources = sources;
         this.passages = passages;
@@ -82,7 +82,7 @@ public final class Catalog {
     }
 
     /** Reads both catalogues from a rules folder, adding every problem found to {@code problems}. */
-    public static Catalog read(Path folder, String label, List<Problem> problems) {
+    public static Catalogues read(Path folder, String label, List<Problem> problems) {
         Reader sourcesFile = new Reader(folder.resolve(SOURCES), label + "/" + SOURCES, problems);
         Reader adviceFile = new Reader(folder.resolve(ADVICE), label + "/" + ADVICE, problems);
         Map<String, Source> sources = sourcesFile.list("sources", n -> new Source(
@@ -111,7 +111,7 @@ public final class Catalog {
                         + "', which is not among the sections of " + source.id());
             }
         }
-        return new Catalog(sources, passages, advice, conflicts, questions);
+        return new Catalogues(sources, passages, advice, conflicts, questions);
     }
 
     public Map<String, Source> sources() {

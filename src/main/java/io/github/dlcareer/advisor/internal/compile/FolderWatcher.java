@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * <p>A watched folder that is deleted and made again, or replaced by another (a {@code mv} over it), is picked
  * up again within a second: it is watched anew, logged, and the callback is called, as for any change.
  */
-public final class RulesWatcher implements Closeable {
+public final class FolderWatcher implements Closeable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RulesWatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
     private static final long QUIET_MILLIS = 250;
     /** How often, when nothing happens, to look whether a watched folder was deleted, made again or replaced. */
     private static final long LOOK_MILLIS = 500;
@@ -42,7 +42,7 @@ public final class RulesWatcher implements Closeable {
     private record Watched(WatchKey key, Object fileKey) {
     }
 
-    public RulesWatcher(List<Path> folders, Runnable onChange) {
+    public FolderWatcher(List<Path> folders, Runnable onChange) {
         try {
             service = FileSystems.getDefault().newWatchService();
             for (Path folder : folders) {

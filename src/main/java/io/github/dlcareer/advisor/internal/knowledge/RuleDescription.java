@@ -23,7 +23,7 @@ import java.util.List;
  * @param leaves      the profile leaves of {@code paths}, for reading their values fast
  * @param conditions  its conditions as written, line by line (for explanations)
  */
-public record RuleInfo(int order, String name, String file, int line, String recommend, String ask,
+public record RuleDescription(int order, String name, String file, int line, String recommend, String ask,
                        double weight, List<Citation> citations, List<String> derives, List<String> paths,
                        List<String> findings, List<String> allPaths, List<String> allFindings,
                        boolean actsOnEvidence, boolean nonMonotonic, List<ProfileSchema.Leaf> leaves,
@@ -31,7 +31,7 @@ public record RuleInfo(int order, String name, String file, int line, String rec
 
     public static final double DEFAULT_WEIGHT = 0.6;
 
-    public RuleInfo {
+    public RuleDescription {
         leaves = List.copyOf(leaves);
         conditions = List.copyOf(conditions);
         citations = List.copyOf(citations);
