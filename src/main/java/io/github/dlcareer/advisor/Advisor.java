@@ -1,17 +1,20 @@
 package io.github.dlcareer.advisor;
 
 import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
+import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
-import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
-import io.github.dlcareer.advisor.internal.compile.FolderWatcher;
+import io.github.dlcareer.advisor.internal.profile.ProfileEdit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The career advisor: compiled rules that turn a {@link Profile} into ranked, cited {@link Advice}.
@@ -37,7 +40,7 @@ public final class Advisor implements AutoCloseable {
      * handler is told on a watchdog thread, with the rule that was firing; by default the advisor only logs it
      * as an error and the evaluating thread stays busy. Process-wide: the command line sets it to exit.
      */
-    public static void onStuckEvaluation(java.util.function.Consumer<Problem> handler) {
+    public static void onStuckEvaluation(Consumer<Problem> handler) {
         Evaluator.lastResort(handler);
     }
 
@@ -57,7 +60,7 @@ public final class Advisor implements AutoCloseable {
 
     private final AtomicReference<RuleBook> book;
     private final FolderWatcher watcher;
-    private final java.time.Duration timeout;
+    private final Duration timeout;
 
     private Advisor(RuleBook book, Builder builder) {
         this.book = new AtomicReference<>(book);
@@ -122,12 +125,12 @@ public final class Advisor implements AutoCloseable {
      *
      * @throws InvalidProfileException naming each change that is not a field or not a valid value
      */
-    public WhatIf whatIf(Profile profile, java.util.Map<String, String> changes) {
+    public WhatIf whatIf(Profile profile, Map<String, String> changes) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(changes, "changes");
         RuleBook rules = book.get(); // both sides on the same rules, even during a reload
         Advice before = Evaluator.evaluate(rules, profile, timeout);
-        Advice after = Evaluator.evaluate(rules, io.github.dlcareer.advisor.internal.profile.ProfileEdit.apply(profile, changes),
+        Advice after = Evaluator.evaluate(rules, ProfileEdit.apply(profile, changes),
                 timeout);
         return WhatIf.of(changes, before, after);
     }
@@ -156,7 +159,7 @@ public final class Advisor implements AutoCloseable {
         private Path cache;
         private boolean watch;
         private ReloadListener listener = new ReloadListener() { };
-        private java.time.Duration timeout = Evaluator.DEFAULT_TIMEOUT;
+        private Duration timeout = Evaluator.DEFAULT_TIMEOUT;
 
         private Builder() {
         }
@@ -166,7 +169,7 @@ public final class Advisor implements AutoCloseable {
          * {@link InvalidRulesException} naming the rule that was firing (a rule that re-activates itself, most
          * likely). A consequence that loops in plain Java cannot be stopped: it is logged as an error.
          */
-        public Builder evaluationTimeout(java.time.Duration timeout) {
+        public Builder evaluationTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("the evaluation timeout must be positive, not " + timeout);

@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor;
 
 import io.github.dlcareer.advisor.format.AdviceJson;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -182,8 +183,8 @@ class AdvisorTest {
             assertThat(advice.conflicts()).singleElement().satisfies(conflict -> {
                 assertThat(conflict.id()).isEqualTo("one-or-two");
                 assertThat(conflict.sides()).extracting(Advice.Side::advice, Advice.Side::given)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("one", true),
-                                org.assertj.core.groups.Tuple.tuple("two", false));
+                        .containsExactly(Tuple.tuple("one", true),
+                                Tuple.tuple("two", false));
                 assertThat(conflict.sides()).allSatisfy(side -> assertThat(side.citations()).isNotEmpty());
             });
         }

@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class ExplanationTest {
             assertThat(f.file()).isEqualTo("rules/advisor.drl");
             assertThat(f.because()).singleElement().asString().startsWith("advisor.");
         });
-        assertThat(e.belief()).isCloseTo(given.score(), org.assertj.core.api.Assertions.within(0.005));
+        assertThat(e.belief()).isCloseTo(given.score(), Assertions.within(0.005));
         assertThat(e.combination()).startsWith("MB = 1 - (1-0.6)(1-0.6)").contains("MD = 0");
     }
 

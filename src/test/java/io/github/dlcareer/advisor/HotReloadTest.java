@@ -3,12 +3,15 @@ package io.github.dlcareer.advisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static io.github.dlcareer.advisor.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +87,7 @@ class HotReloadTest {
      * Waits for a successful reload after which the condition holds (a folder seen half-written may first fail to
      * compile, and a burst may reload twice).
      */
-    private void awaitReloadUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private void awaitReloadUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         boolean reloaded = false;
         while (System.nanoTime() < deadline) {
@@ -96,9 +99,9 @@ class HotReloadTest {
         throw new AssertionError(reloaded ? "reloaded, but not as expected" : "no reload within 60 s");
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         }

@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor;
 
+import io.github.dlcareer.advisor.rules.Evidence;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,7 +81,7 @@ public final class TestRules {
             import io.github.dlcareer.advisor.Profile;
             import io.github.dlcareer.advisor.Profile.Gpu;
             import io.github.dlcareer.advisor.rules.Finding;
-            global io.github.dlcareer.advisor.rules.Evidence evidence;
+            global Evidence evidence;
 
             """;
 

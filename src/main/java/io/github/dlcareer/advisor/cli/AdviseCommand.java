@@ -1,24 +1,31 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.format.TextReport;
-import io.github.dlcareer.advisor.format.WhatIfJson;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Advisor;
+import io.github.dlcareer.advisor.FolderWatcher;
 import io.github.dlcareer.advisor.InvalidProfileException;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
+import io.github.dlcareer.advisor.WhatIf;
 import io.github.dlcareer.advisor.format.AdviceJson;
+import io.github.dlcareer.advisor.format.HtmlReport;
+import io.github.dlcareer.advisor.format.TextReport;
+import io.github.dlcareer.advisor.format.WhatIfJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code advisor advise FILE}: the advice for one profile. */
@@ -46,7 +53,7 @@ final class AdviseCommand implements Callable<Integer> {
             description = "Show the advice before and after setting a profile field (repeatable), with what is new,"
                     + " gone or moved: --what-if hardware.gpu=OWN --what-if plans.goal=PHD. An empty value makes"
                     + " the field unknown.")
-    java.util.Map<String, String> whatIf = new java.util.LinkedHashMap<>();
+    Map<String, String> whatIf = new LinkedHashMap<>();
 
     @Option(names = "--watch", description = "Keep running: print the advice again whenever the rules folder or"
             + " the profile changes (Ctrl-C to stop).")
@@ -70,13 +77,13 @@ final class AdviseCommand implements Callable<Integer> {
             }
 
             @Override
-            public void failed(java.util.List<Problem> problems) {
+            public void failed(List<Problem> problems) {
                 err.println("--- the edited rules do not compile; the previous rules go on serving:");
                 Problems.print(err, problems);
             }
         }) : rules.advisor();
         if (!whatIf.isEmpty()) {
-            io.github.dlcareer.advisor.WhatIf comparison = advisor.whatIf(profile, whatIf);
+            WhatIf comparison = advisor.whatIf(profile, whatIf);
             if (format == Format.json) {
                 WhatIfJson.write(comparison, out);
             } else {
@@ -97,7 +104,7 @@ final class AdviseCommand implements Callable<Integer> {
             AdviceJson.write(advice, out, true);
             out.println();
         } else if (format == Format.html) {
-            out.print(io.github.dlcareer.advisor.format.HtmlReport.advice(advice));
+            out.print(HtmlReport.advice(advice));
         } else {
             TextReport.write(advice, out);
         }
@@ -107,7 +114,7 @@ final class AdviseCommand implements Callable<Integer> {
     /** Prints the advice again after a change, or the profile's problems if it no longer reads. */
     private synchronized void show(Advisor advisor, String why, PrintWriter out, PrintWriter err) {
         out.println();
-        out.println("--- " + why + " (" + java.time.LocalTime.now().withNano(0) + ")");
+        out.println("--- " + why + " (" + LocalTime.now().withNano(0) + ")");
         try {
             print(advisor.advise(readProfile(err)), out);
         } catch (InvalidProfileException e) {
@@ -125,8 +132,8 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Path profileFile = Path.of(file).toAbsolutePath();
         err.println("watching " + TextReport.safe(advisor.rulesLocation() + " and " + file) + "; Ctrl-C to stop");
-        try (advisor; var profileWatcher = new io.github.dlcareer.advisor.internal.compile.FolderWatcher(
-                java.util.List.of(profileFile.getParent()), () -> show(advisor, "the profile changed", out, err))) {
+        try (advisor; var profileWatcher = new FolderWatcher(
+                List.of(profileFile.getParent()), () -> show(advisor, "the profile changed", out, err))) {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,12 +1,12 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.format.TextReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.Explanation;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
+import io.github.dlcareer.advisor.format.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -114,7 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** The texts joined with {@code separator}, each made safe: a line break inside one shows as \n. */
-    private static String safe(java.util.List<String> texts, String separator) {
+    private static String safe(List<String> texts, String separator) {
         return String.join(separator, texts.stream().map(TextReport::safe).toList());
     }
 }

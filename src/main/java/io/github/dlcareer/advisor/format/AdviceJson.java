@@ -1,11 +1,13 @@
 package io.github.dlcareer.advisor.format;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.Recommendation;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -41,8 +43,8 @@ public final class AdviceJson {
      * threads so that the single writer only copies bytes.
      */
     public static byte[] line(Advice advice) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8192);
-        try (JsonGenerator json = JSON.createGenerator(bytes, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             write(advice, json, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

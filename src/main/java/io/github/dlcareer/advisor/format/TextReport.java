@@ -1,15 +1,18 @@
 package io.github.dlcareer.advisor.format;
 
-import io.github.dlcareer.advisor.Printable;
-
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.Printable;
 import io.github.dlcareer.advisor.Recommendation;
+import io.github.dlcareer.advisor.WhatIf;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The readable form of advice: rank, title, advice, why, and the source for each recommendation. Every text
@@ -80,27 +83,27 @@ public final class TextReport {
     }
 
     /** The advice after the changes, each recommendation marked new or moved, then what is gone. */
-    public static void writeWhatIf(io.github.dlcareer.advisor.WhatIf w, PrintWriter out) {
+    public static void writeWhatIf(WhatIf w, PrintWriter out) {
         out.println("What if " + w.changes().entrySet().stream()
                 .map(e -> safe(e.getKey()) + " = " + (e.getValue().isEmpty() ? "(unknown)" : safe(e.getValue())))
-                .collect(java.util.stream.Collectors.joining(", ")) + "?");
+                .collect(Collectors.joining(", ")) + "?");
         out.println();
         out.println("Before (" + w.before().recommendations().size() + "):");
         for (Recommendation r : w.before().recommendations()) {
             out.printf(Locale.ROOT, "%s%d. %s%n", INDENT, r.rank(), safe(r.title()));
         }
-        java.util.Map<String, io.github.dlcareer.advisor.WhatIf.Difference> marks = new java.util.HashMap<>();
+        Map<String, WhatIf.Difference> marks = new HashMap<>();
         w.differences().forEach(d -> marks.put(d.id(), d));
         out.println();
         out.println("After (" + w.after().recommendations().size() + "):");
         for (Recommendation r : w.after().recommendations()) {
             var d = marks.get(r.id());
-            String mark = d == null ? "" : d.change() == io.github.dlcareer.advisor.WhatIf.Change.NEW ? "  [new]"
+            String mark = d == null ? "" : d.change() == WhatIf.Change.NEW ? "  [new]"
                     : "  [moved from " + d.rankBefore() + "]";
             out.printf(Locale.ROOT, "%s%d. %s%s%n", INDENT, r.rank(), safe(r.title()), mark);
         }
         List<String> gone = w.differences().stream()
-                .filter(d -> d.change() == io.github.dlcareer.advisor.WhatIf.Change.GONE)
+                .filter(d -> d.change() == WhatIf.Change.GONE)
                 .map(d -> safe(w.before().recommendation(d.id()).map(Recommendation::title).orElse(d.id()))
                         + "  [gone, was " + d.rankBefore() + "]")
                 .toList();

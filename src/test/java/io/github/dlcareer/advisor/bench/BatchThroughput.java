@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.bench;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Batch;
+import io.github.dlcareer.advisor.BatchInput;
 import io.github.dlcareer.advisor.BatchRecord;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
@@ -10,10 +11,13 @@ import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.batch.BatchPipeline;
 import io.github.dlcareer.advisor.internal.batch.JsonSource;
 import io.github.dlcareer.advisor.internal.batch.Limits;
+import io.github.dlcareer.advisor.internal.profile.ProfileJson;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -61,8 +65,8 @@ public final class BatchThroughput {
             // The public API, for comparison: Batch with the same work.
             long start = System.nanoTime();
             try (InputStream in = Files.newInputStream(input);
-                 java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-                Batch.of(advisor).run(io.github.dlcareer.advisor.BatchInput.json(in, "bench"),
+                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+                Batch.of(advisor).run(BatchInput.json(in, "bench"),
                         BatchThroughput::format, line -> write(out, line));
             }
             report("Batch (public API)", (System.nanoTime() - start) / 1e9, profiles);
@@ -76,7 +80,7 @@ public final class BatchThroughput {
             throws IOException {
         long start = System.nanoTime();
         try (InputStream in = Files.newInputStream(input);
-             java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             JsonSource source = new JsonSource(limit(in, limit), "bench");
             BatchPipeline.run(source, advise, false, threads, Limits.RECORD_SIZE, BatchThroughput::format,
                     line -> write(out, line));
@@ -90,7 +94,7 @@ public final class BatchThroughput {
                 : (record.problems() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(java.io.OutputStream out, byte[] line) {
+    private static void write(OutputStream out, byte[] line) {
         try {
             out.write(line);
         } catch (IOException e) {
@@ -138,7 +142,7 @@ public final class BatchThroughput {
         try (Stream<Path> files = Files.list(Path.of("examples", "profiles"))) {
             for (Path profile : files.sorted().toList()) {
                 Profile p = ProfileReader.create().read(profile);
-                examples.add(io.github.dlcareer.advisor.internal.profile.ProfileJson.write(p));
+                examples.add(ProfileJson.write(p));
             }
         }
         try (Writer out = Files.newBufferedWriter(file)) {

@@ -1,4 +1,4 @@
-package io.github.dlcareer.advisor.internal.compile;
+package io.github.dlcareer.advisor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  *
  * <p>A watched folder that is deleted and made again, or replaced by another (a {@code mv} over it), is picked
  * up again within a second: it is watched anew, logged, and the callback is called, as for any change.
+ *
+ * <p>It is what {@link Advisor.Builder#watch(boolean)} uses for the rules folder; the command line also uses it
+ * for the profile of {@code advise --watch}, and an application may use it for inputs of its own.
  */
 public final class FolderWatcher implements Closeable {
 
@@ -42,6 +45,7 @@ public final class FolderWatcher implements Closeable {
     private record Watched(WatchKey key, Object fileKey) {
     }
 
+    /** Starts watching; {@code onChange} runs on the watcher's thread. Close it to stop. */
     public FolderWatcher(List<Path> folders, Runnable onChange) {
         try {
             service = FileSystems.getDefault().newWatchService();
@@ -51,7 +55,7 @@ public final class FolderWatcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch " + folders, e);
         }
-        thread = new Thread(() -> loop(onChange), "advisor-rules-watcher");
+        thread = new Thread(() -> loop(onChange), "advisor-folder-watcher");
         thread.setDaemon(true);
         thread.start();
     }
