@@ -55,6 +55,10 @@ final class AdviseCommand implements Callable<Integer> {
                     + " the field unknown.")
     Map<String, String> whatIf = new LinkedHashMap<>();
 
+    @Option(names = "--all", description = "Print every recommendation in detail, not only the top "
+            + TextReport.DETAILED + " (text; the HTML page folds the rest, JSON always has them all).")
+    boolean all;
+
     @Option(names = "--watch", description = "Keep running: print the advice again whenever the rules folder or"
             + " the profile changes (Ctrl-C to stop).")
     boolean watch;
@@ -106,7 +110,7 @@ final class AdviseCommand implements Callable<Integer> {
         } else if (format == Format.html) {
             out.print(HtmlReport.advice(advice));
         } else {
-            TextReport.write(advice, out);
+            TextReport.write(advice, out, new TextReport.Options(all, verbose.on));
         }
         out.flush();
     }

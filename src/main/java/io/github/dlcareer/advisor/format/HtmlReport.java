@@ -33,6 +33,7 @@ public final class HtmlReport {
             blockquote{margin:8px 0 0;padding:6px 12px;border-left:3px solid #cbd2d9;color:#3e4c59;font-style:italic}
             .source{font-size:12px;color:#7b8794;font-style:normal;margin-top:2px}
             ol.plan li,ul.questions li{margin:4px 0}
+            details>summary{cursor:pointer;color:#3e7bfa;margin:12px 0}
             .bar{display:flex;align-items:center;gap:8px;margin:3px 0;font-size:13px}
             .bar .label{width:300px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
             .bar .track{flex:1;background:#e4e7eb;border-radius:3px;height:14px}
@@ -43,36 +44,35 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** One person's advice as a page. */
+    /**
+     * One person's advice as a page: the top recommendations named in a line each, the first
+     * {@value TextReport#DETAILED} as cards with the quote that carries each, the rest folded away; each quote
+     * shown once.
+     */
     public static String advice(Advice advice) {
+        List<Recommendation> recommendations = advice.recommendations();
         StringBuilder html = page("Advice for " + advice.profile());
         html.append("<h1>Advice for ").append(escape(advice.profile())).append("</h1>\n<div class=\"meta\">")
-                .append(advice.recommendations().size()).append(" recommendations, strongest first, each with the")
+                .append(recommendations.size()).append(" recommendations, strongest first, each with the")
                 .append(" facts that triggered it and the passage it rests on.</div>\n");
-        for (Recommendation r : advice.recommendations()) {
-            String kind = r.kind() == Recommendation.Kind.WARNING ? "warning" : "advice";
-            html.append("<section class=\"card ").append(kind).append("\" id=\"").append(escape(r.id())).append("\">\n")
-                    .append("<div class=\"head\"><span class=\"rank\">").append(r.rank()).append(".</span>")
-                    .append("<span class=\"title\">").append(escape(r.title())).append("</span>")
-                    .append("<span class=\"badge ").append(kind).append("\">").append(kind).append("</span>")
-                    .append("<span class=\"badge\">").append(escape(r.topic())).append("</span>")
-                    .append(String.format(Locale.ROOT, "<span class=\"badge\">score %.2f</span></div>\n", r.score()))
-                    .append(String.format(Locale.ROOT, "<div class=\"score\"><span style=\"width:%.0f%%\"></span></div>%n",
-                            r.score() * 100))
-                    .append("<p>").append(escape(r.advice())).append("</p>\n");
-            if (!r.because().isEmpty()) {
-                html.append("<div class=\"why\">Why: ");
-                for (int i = 0; i < r.because().size(); i++) {
-                    html.append(i == 0 ? "" : " · ").append("<code>").append(escape(r.because().get(i))).append("</code>");
-                }
-                html.append("</div>\n");
+        if (recommendations.size() > TextReport.SUMMARISED) {
+            html.append("<h2>In short</h2>\n<ol class=\"plan\">\n");
+            for (Recommendation r : recommendations.subList(0, TextReport.SUMMARISED)) {
+                html.append("<li><a href=\"#").append(escape(r.id())).append("\">")
+                        .append(r.kind() == Recommendation.Kind.WARNING ? "Warning: " : "")
+                        .append(escape(r.title())).append("</a></li>\n");
             }
-            for (Citation c : r.citations()) {
-                html.append("<blockquote>“").append(escape(c.quote())).append("”<div class=\"source\">")
-                        .append(escape(c.title())).append(c.author() == null ? "" : " — " + escape(c.author()))
-                        .append(" · ").append(escape(c.section())).append("</div></blockquote>\n");
-            }
-            html.append("</section>\n");
+            html.append("</ol>\n");
+        }
+        Quotes quotes = new Quotes();
+        int detailed = Math.min(recommendations.size(), TextReport.DETAILED);
+        recommendations.subList(0, detailed).forEach(r -> card(html, r, quotes));
+        if (detailed < recommendations.size()) {
+            int more = recommendations.size() - detailed;
+            html.append("<details><summary>").append(more).append(more == 1 ? " more recommendation" : " more recommendations")
+                    .append("</summary>\n");
+            recommendations.subList(detailed, recommendations.size()).forEach(r -> card(html, r, quotes));
+            html.append("</details>\n");
         }
         if (!advice.plan().isEmpty()) {
             html.append("<h2>Your plan, from where you are now</h2>\n<ol class=\"plan\">\n");
@@ -87,7 +87,8 @@ public final class HtmlReport {
             for (Advice.Side side : conflict.sides()) {
                 html.append("<section class=\"card\"><p>").append(escape(side.position()))
                         .append(side.given() ? " <span class=\"badge\">your profile points here</span>" : "").append("</p>\n");
-                for (Citation c : side.citations()) {
+                Citation c = quotes.first(side.citations());
+                if (c != null) {
                     html.append("<blockquote>“").append(escape(c.quote())).append("”<div class=\"source\">")
                             .append(escape(c.title())).append("</div></blockquote>\n");
                 }
@@ -97,12 +98,44 @@ public final class HtmlReport {
         if (!advice.questions().isEmpty()) {
             html.append("<h2>Questions whose answers would change this advice</h2>\n<ul class=\"questions\">\n");
             for (Advice.Question q : advice.questions()) {
-                html.append("<li>").append(escape(q.text())).append(" <span class=\"why\"><code>").append(escape(q.field()))
-                        .append("</code></span></li>\n");
+                int affects = q.affects().size();
+                html.append("<li>").append(escape(q.text()));
+                if (affects > 0) {
+                    html.append(" <span class=\"why\">answering it could change ").append(affects)
+                            .append(affects == 1 ? " recommendation" : " recommendations").append("</span>");
+                }
+                html.append("</li>\n");
             }
             html.append("</ul>\n");
         }
         return html.append("</main></body></html>\n").toString();
+    }
+
+    private static void card(StringBuilder html, Recommendation r, Quotes quotes) {
+        String kind = r.kind() == Recommendation.Kind.WARNING ? "warning" : "advice";
+        html.append("<section class=\"card ").append(kind).append("\" id=\"").append(escape(r.id())).append("\">\n")
+                .append("<div class=\"head\"><span class=\"rank\">").append(r.rank()).append(".</span>")
+                .append("<span class=\"title\">").append(escape(r.title())).append("</span>")
+                .append("<span class=\"badge ").append(kind).append("\">").append(kind).append("</span>")
+                .append("<span class=\"badge\">").append(escape(r.topic())).append("</span>")
+                .append(String.format(Locale.ROOT, "<span class=\"badge\">score %.2f</span></div>\n", r.score()))
+                .append(String.format(Locale.ROOT, "<div class=\"score\"><span style=\"width:%.0f%%\"></span></div>%n",
+                        r.score() * 100))
+                .append("<p>").append(escape(r.advice())).append("</p>\n");
+        if (!r.because().isEmpty()) {
+            html.append("<div class=\"why\">Why: ");
+            for (int i = 0; i < r.because().size(); i++) {
+                html.append(i == 0 ? "" : " · ").append("<code>").append(escape(r.because().get(i))).append("</code>");
+            }
+            html.append("</div>\n");
+        }
+        Citation c = quotes.first(r.citations());
+        if (c != null) {
+            html.append("<blockquote>“").append(escape(c.quote())).append("”<div class=\"source\">")
+                    .append(escape(c.title())).append(c.author() == null ? "" : " — " + escape(c.author()))
+                    .append(" · ").append(escape(c.section())).append("</div></blockquote>\n");
+        }
+        html.append("</section>\n");
     }
 
     /** A titled bar chart of counts, most frequent first; {@code of} is what 100% means. */

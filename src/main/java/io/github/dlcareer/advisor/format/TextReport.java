@@ -27,8 +27,29 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /**
+     * How much to print. The default reads in a minute: the top {@value #SUMMARISED} in one line each, the top
+     * {@value #DETAILED} in detail with the one quote that carries each, the plan, the disagreements and the
+     * questions. {@code all} details every recommendation; {@code ids} adds the ids and fields a rule author
+     * looks for (the JSON output has them all).
+     */
+    public record Options(boolean all, boolean ids) {
+        public static final Options DEFAULT = new Options(false, false);
+    }
+
+    /** How many recommendations the opening summary names, and how many the default prints in detail. */
+    public static final int SUMMARISED = 5;
+    public static final int DETAILED = 8;
+    /** How many questions the default asks: the most important first. */
+    public static final int QUESTIONS = 5;
+
     public static void write(Advice advice, PrintWriter out) {
-        int count = advice.recommendations().size();
+        write(advice, out, Options.DEFAULT);
+    }
+
+    public static void write(Advice advice, PrintWriter out, Options options) {
+        List<Recommendation> recommendations = advice.recommendations();
+        int count = recommendations.size();
         out.println("Advice for " + safe(advice.profile()) + ": " + count + (count == 1 ? " recommendation" : " recommendations"));
         if (count == 0) {
             out.println();
@@ -38,20 +59,35 @@ public final class TextReport {
                 out.println("Start with the questions below.");
             }
         }
-        for (Recommendation r : advice.recommendations()) {
+        if (count > SUMMARISED) {
             out.println();
-            out.printf(Locale.ROOT, "%d. %s%s  (%s, %s, score %.2f)%n", r.rank(),
-                    r.kind() == Recommendation.Kind.WARNING ? "WARNING: " : "", safe(r.title()), safe(r.topic()),
+            out.println("In short:");
+            for (Recommendation r : recommendations.subList(0, SUMMARISED)) {
+                out.println(INDENT + r.rank() + ". " + heading(r));
+            }
+        }
+        Quotes quotes = new Quotes();
+        int detailed = options.all() ? count : Math.min(count, DETAILED);
+        for (Recommendation r : recommendations.subList(0, detailed)) {
+            out.println();
+            out.printf(Locale.ROOT, "%d. %s  (%s, %s, score %.2f)%n", r.rank(), heading(r), safe(r.topic()),
                     r.kind().name().toLowerCase(Locale.ROOT), r.score());
+            if (options.ids()) {
+                out.println(INDENT + "[" + safe(r.id()) + "]");
+            }
             wrap(out, r.advice(), INDENT);
             if (!r.because().isEmpty()) {
                 wrap(out, "Why: " + String.join("; ", r.because().stream().map(TextReport::safe).toList()), INDENT);
             }
-            for (Citation c : r.citations()) {
-                String author = c.author() == null ? "" : " by " + c.author();
-                wrap(out, "Source: \"" + c.title() + "\"" + author + " \u2014 " + c.section(), INDENT);
-                wrap(out, "\u201c" + c.quote() + "\u201d", INDENT + "  ");
+            Citation c = quotes.first(r.citations());
+            if (c != null) {
+                wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + source(c), INDENT + "  ");
             }
+        }
+        if (detailed < count) {
+            out.println();
+            out.println((count - detailed) + " more " + (count - detailed == 1 ? "recommendation" : "recommendations")
+                    + ": run with --all to see " + (count - detailed == 1 ? "it." : "them."));
         }
         if (!advice.plan().isEmpty()) {
             out.println();
@@ -65,21 +101,39 @@ public final class TextReport {
             out.println();
             wrap(out, "The documents disagree: " + conflict.title(), "");
             for (Advice.Side side : conflict.sides()) {
-                wrap(out, "- " + side.position() + (side.given() ? " (the side your profile points to)" : ""), INDENT);
-                for (Citation c : side.citations()) {
-                    wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + c.title(), INDENT + "  ");
+                wrap(out, "- " + side.position() + (side.given() ? " (the side your profile points to)" : ""), INDENT, INDENT + "  ");
+                Citation c = quotes.first(side.citations());
+                if (c != null) {
+                    wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + source(c), INDENT + "    ");
                 }
             }
         }
         if (!advice.questions().isEmpty()) {
             out.println();
             out.println("Questions whose answers would change this advice:");
-            for (Advice.Question q : advice.questions()) {
-                wrap(out, "- " + safe(q.text()) + " (" + safe(q.field())
-                        + (q.affects().isEmpty() ? "" : "; bears on " + safe(String.join(", ", q.affects()))) + ")", INDENT);
+            List<Advice.Question> questions = advice.questions();
+            int asked = options.all() ? questions.size() : Math.min(questions.size(), QUESTIONS);
+            for (Advice.Question q : questions.subList(0, asked)) {
+                int affects = q.affects().size();
+                String note = options.ids() ? " (" + q.field() + (affects == 0 ? "" : "; bears on " + String.join(", ", q.affects())) + ")"
+                        : affects == 0 ? "" : " (answering it could change " + affects
+                        + (affects == 1 ? " recommendation)" : " recommendations)");
+                wrap(out, "- " + safe(q.text()) + safe(note), INDENT, INDENT + "  ");
+            }
+            if (asked < questions.size()) {
+                out.println(INDENT + (questions.size() - asked) + " more with --all.");
             }
         }
         out.flush();
+    }
+
+    /** Who said it, where: the author and the document's title (the section is in the JSON and explain). */
+    private static String source(Citation c) {
+        return (c.author() == null ? "" : c.author() + ", ") + c.title();
+    }
+
+    private static String heading(Recommendation r) {
+        return (r.kind() == Recommendation.Kind.WARNING ? "WARNING: " : "") + safe(r.title());
     }
 
     /** The advice after the changes, each recommendation marked new or moved, then what is gone. */
@@ -113,7 +167,7 @@ public final class TextReport {
             gone.forEach(g -> out.println(INDENT + g));
         }
         out.println();
-        out.println("The advice after the change, in full:");
+        out.println("The advice after the change:");
         out.println();
         write(w.after(), out);
     }
@@ -129,8 +183,14 @@ public final class TextReport {
      * inside it shows as \n rather than breaking the line.
      */
     private static void wrap(PrintWriter out, String text, String indent) {
-        for (String line : lines(text, WIDTH - indent.length())) {
-            out.println(indent + safe(line));
+        wrap(out, text, indent, indent);
+    }
+
+    /** The same, the first line at {@code first} and the others at {@code rest}: a list item's hanging indent. */
+    private static void wrap(PrintWriter out, String text, String first, String rest) {
+        List<String> lines = lines(text, WIDTH - rest.length());
+        for (int i = 0; i < lines.size(); i++) {
+            out.println((i == 0 ? first : rest) + safe(lines.get(i)));
         }
     }
 

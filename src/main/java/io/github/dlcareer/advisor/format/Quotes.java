@@ -1,0 +1,23 @@
+package io.github.dlcareer.advisor.format;
+
+import io.github.dlcareer.advisor.Citation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The quotes one page or report has shown: each is printed once, where it first carries the advice. */
+final class Quotes {
+
+    private final Set<String> shown = new HashSet<>();
+
+    /** The first of {@code citations} not shown yet, now marked shown; null when all of them were. */
+    Citation first(List<Citation> citations) {
+        for (Citation c : citations) {
+            if (shown.add(c.quote())) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
