@@ -14,9 +14,13 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +30,9 @@ import java.util.stream.Stream;
  *
  * <p>A watched folder that is deleted and made again, or replaced by another (a {@code mv} over it), is picked
  * up again within a second: it is watched anew, logged, and the callback is called, as for any change.
+ *
+ * <p>A path that is a file is watched alone: its folder is watched, not the folders below it, and only events
+ * on that file's name count — so an output written beside a watched profile does not trigger a change.
  *
  * <p>It is what {@link Advisor.Builder#watch(boolean)} uses for the rules folder; the command line also uses it
  * for the profile of {@code advise --watch}, and an application may use it for inputs of its own.
@@ -41,19 +48,30 @@ public final class FolderWatcher implements Closeable {
     private final Thread thread;
     /** Each watched folder, and what it was when registered: its watch key and its file key (inode). */
     private final Map<Path, Watched> roots = new LinkedHashMap<>();
+    /** For a folder watched only for some of its files: the names that count. */
+    private final Map<WatchKey, Set<Path>> onlyFiles = new HashMap<>();
 
     private record Watched(WatchKey key, Object fileKey) {
     }
 
-    /** Starts watching; {@code onChange} runs on the watcher's thread. Close it to stop. */
-    public FolderWatcher(List<Path> folders, Runnable onChange) {
+    /**
+     * Starts watching folders (with everything below them) and files; {@code onChange} runs on the watcher's
+     * thread. Close it to stop.
+     */
+    public FolderWatcher(List<Path> paths, Runnable onChange) {
         try {
             service = FileSystems.getDefault().newWatchService();
-            for (Path folder : folders) {
+            for (Path file : paths.stream().filter(p -> !Files.isDirectory(p)).toList()) {
+                Path name = file.toAbsolutePath().getFileName();
+                WatchKey key = file.toAbsolutePath().getParent().register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                onlyFiles.computeIfAbsent(key, k -> new HashSet<>()).add(name);
+            }
+            for (Path folder : paths.stream().filter(Files::isDirectory).toList()) {
                 roots.put(folder, new Watched(register(folder), fileKey(folder)));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch " + folders, e);
+            throw new UncheckedIOException("cannot watch " + paths, e);
         }
         thread = new Thread(() -> loop(onChange), "advisor-folder-watcher");
         thread.setDaemon(true);
@@ -67,6 +85,7 @@ public final class FolderWatcher implements Closeable {
             for (Path dir : folders.filter(Files::isDirectory).toList()) {
                 WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
                         StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                onlyFiles.remove(key); // inside a watched folder, every file counts
                 if (top == null) {
                     top = key;
                 }
@@ -94,7 +113,7 @@ public final class FolderWatcher implements Closeable {
             Watched watched = root.getValue();
             boolean present = Files.isDirectory(folder);
             boolean lost = watched == null || !watched.key().isValid()
-                    || (present && !java.util.Objects.equals(fileKey(folder), watched.fileKey()));
+                    || (present && !Objects.equals(fileKey(folder), watched.fileKey()));
             if (!lost) {
                 continue;
             }
@@ -124,15 +143,16 @@ public final class FolderWatcher implements Closeable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 WatchKey key = service.poll(LOOK_MILLIS, TimeUnit.MILLISECONDS);
+                boolean changed = false;
                 if (key != null) {
-                    drain(key);
+                    changed = drain(key);
                     // Wait until the burst is over: an editor's save may come as several events.
                     for (WatchKey more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); more != null;
                          more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
-                        drain(more);
+                        changed |= drain(more);
                     }
                 }
-                if (!recover() && key == null) {
+                if (!recover() && !changed) {
                     continue;
                 }
                 try {
@@ -146,20 +166,26 @@ public final class FolderWatcher implements Closeable {
         }
     }
 
-    private void drain(WatchKey key) {
+    /** Takes the key's events; true if any of them counts. */
+    private boolean drain(WatchKey key) {
+        Set<Path> only = onlyFiles.get(key);
+        boolean changed = false;
         for (var event : key.pollEvents()) {
-            if (event.context() instanceof Path name && key.watchable() instanceof Path dir) {
-                Path changed = dir.resolve(name);
-                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+            changed |= only == null || (event.context() instanceof Path name && only.contains(name))
+                    || event.kind() == StandardWatchEventKinds.OVERFLOW;
+            if (only == null && event.context() instanceof Path name && key.watchable() instanceof Path dir) {
+                Path created = dir.resolve(name);
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(created)) {
                     try {
-                        register(changed);
+                        register(created);
                     } catch (IOException e) {
-                        LOG.warn("cannot watch the new folder {}: {}", changed, e.toString());
+                        LOG.warn("cannot watch the new folder {}: {}", created, e.toString());
                     }
                 }
             }
         }
         key.reset();
+        return changed;
     }
 
     @Override

@@ -128,7 +128,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
     }
 
-    /** Watches the profile's folder too, and waits until interrupted (Ctrl-C). */
+    /** Watches the profile file too (not its folder: an output written beside it is no change), until Ctrl-C. */
     private int watchProfile(Advisor advisor, PrintWriter out, PrintWriter err) {
         if ("-".equals(file)) {
             err.println("--watch needs a profile file, not standard input");
@@ -137,7 +137,7 @@ final class AdviseCommand implements Callable<Integer> {
         Path profileFile = Path.of(file).toAbsolutePath();
         err.println("watching " + TextReport.safe(advisor.rulesLocation() + " and " + file) + "; Ctrl-C to stop");
         try (advisor; var profileWatcher = new FolderWatcher(
-                List.of(profileFile.getParent()), () -> show(advisor, "the profile changed", out, err))) {
+                List.of(profileFile), () -> show(advisor, "the profile changed", out, err))) {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
