@@ -90,8 +90,10 @@ final class AdviseCommand implements Callable<Integer> {
             WhatIf comparison = advisor.whatIf(profile, whatIf);
             if (format == Format.json) {
                 WhatIfJson.write(comparison, out);
+            } else if (format == Format.html) {
+                out.print(HtmlReport.whatIf(comparison));
             } else {
-                TextReport.writeWhatIf(comparison, out);
+                TextReport.writeWhatIf(comparison, out, new TextReport.Options(all, verbose.on));
             }
             out.flush();
             return 0;

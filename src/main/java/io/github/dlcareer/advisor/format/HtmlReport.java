@@ -5,10 +5,12 @@ import io.github.dlcareer.advisor.Printable;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.Recommendation;
+import io.github.dlcareer.advisor.WhatIf;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Pages people read: one advice, or a cohort's summary with bar charts. Self-contained — styles inline, no
@@ -50,9 +52,43 @@ public final class HtmlReport {
      * shown once.
      */
     public static String advice(Advice advice) {
-        List<Recommendation> recommendations = advice.recommendations();
         StringBuilder html = page("Advice for " + advice.profile());
-        html.append("<h1>Advice for ").append(escape(advice.profile())).append("</h1>\n<div class=\"meta\">")
+        html.append("<h1>Advice for ").append(escape(advice.profile())).append("</h1>\n");
+        body(html, advice);
+        return html.append("</main></body></html>\n").toString();
+    }
+
+    /** The advice after some changes to a profile, with what is new, moved or gone, then that advice in full. */
+    public static String whatIf(WhatIf w) {
+        String changes = w.changes().entrySet().stream()
+                .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "(unknown)" : e.getValue()))
+                .collect(Collectors.joining(", "));
+        StringBuilder html = page("What if " + changes + "?");
+        html.append("<h1>What if ").append(escape(changes)).append("?</h1>\n");
+        if (w.differences().isEmpty()) {
+            html.append("<div class=\"meta\">No change: the advice is the same, recommendation for recommendation.</div>\n");
+        } else {
+            html.append("<h2>After the change</h2>\n<ol class=\"plan\">\n");
+            for (Recommendation r : w.after().recommendations()) {
+                html.append("<li><a href=\"#").append(escape(r.id())).append("\">").append(escape(r.title()))
+                        .append("</a>").append(escape(TextReport.mark(w, r.id()))).append("</li>\n");
+            }
+            html.append("</ol>\n");
+            List<String> gone = TextReport.gone(w);
+            if (!gone.isEmpty()) {
+                html.append("<h2>Gone</h2>\n<ul class=\"questions\">\n");
+                gone.forEach(g -> html.append("<li>").append(escape(g)).append("</li>\n"));
+                html.append("</ul>\n");
+            }
+            html.append("<h2>The advice after the change</h2>\n");
+        }
+        body(html, w.after());
+        return html.append("</main></body></html>\n").toString();
+    }
+
+    private static void body(StringBuilder html, Advice advice) {
+        List<Recommendation> recommendations = advice.recommendations();
+        html.append("<div class=\"meta\">")
                 .append(recommendations.size()).append(" recommendations, strongest first, each with the")
                 .append(" facts that triggered it and the passage it rests on.</div>\n");
         if (recommendations.size() > TextReport.SUMMARISED) {
@@ -108,7 +144,6 @@ public final class HtmlReport {
             }
             html.append("</ul>\n");
         }
-        return html.append("</main></body></html>\n").toString();
     }
 
     private static void card(StringBuilder html, Recommendation r, Quotes quotes) {

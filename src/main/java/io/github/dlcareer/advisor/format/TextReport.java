@@ -8,10 +8,8 @@ import io.github.dlcareer.advisor.WhatIf;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -138,38 +136,55 @@ public final class TextReport {
 
     /** The advice after the changes, each recommendation marked new or moved, then what is gone. */
     public static void writeWhatIf(WhatIf w, PrintWriter out) {
+        writeWhatIf(w, out, Options.DEFAULT);
+    }
+
+    public static void writeWhatIf(WhatIf w, PrintWriter out, Options options) {
         out.println("What if " + w.changes().entrySet().stream()
                 .map(e -> safe(e.getKey()) + " = " + (e.getValue().isEmpty() ? "(unknown)" : safe(e.getValue())))
                 .collect(Collectors.joining(", ")) + "?");
         out.println();
+        if (w.differences().isEmpty()) {
+            out.println("No change: the advice is the same, recommendation for recommendation.");
+            out.println();
+            write(w.after(), out, options);
+            return;
+        }
         out.println("Before (" + w.before().recommendations().size() + "):");
         for (Recommendation r : w.before().recommendations()) {
             out.printf(Locale.ROOT, "%s%d. %s%n", INDENT, r.rank(), safe(r.title()));
         }
-        Map<String, WhatIf.Difference> marks = new HashMap<>();
-        w.differences().forEach(d -> marks.put(d.id(), d));
         out.println();
         out.println("After (" + w.after().recommendations().size() + "):");
         for (Recommendation r : w.after().recommendations()) {
-            var d = marks.get(r.id());
-            String mark = d == null ? "" : d.change() == WhatIf.Change.NEW ? "  [new]"
-                    : "  [moved from " + d.rankBefore() + "]";
-            out.printf(Locale.ROOT, "%s%d. %s%s%n", INDENT, r.rank(), safe(r.title()), mark);
+            out.printf(Locale.ROOT, "%s%d. %s%s%n", INDENT, r.rank(), safe(r.title()), mark(w, r.id()));
         }
-        List<String> gone = w.differences().stream()
-                .filter(d -> d.change() == WhatIf.Change.GONE)
-                .map(d -> safe(w.before().recommendation(d.id()).map(Recommendation::title).orElse(d.id()))
-                        + "  [gone, was " + d.rankBefore() + "]")
-                .toList();
+        List<String> gone = gone(w);
         if (!gone.isEmpty()) {
             out.println();
             out.println("Gone:");
-            gone.forEach(g -> out.println(INDENT + g));
+            gone.forEach(g -> out.println(INDENT + safe(g)));
         }
         out.println();
         out.println("The advice after the change:");
         out.println();
-        write(w.after(), out);
+        write(w.after(), out, options);
+    }
+
+    /** "  [new]" or "  [moved from 3]" for a recommendation after the change; empty when it did not change. */
+    static String mark(WhatIf w, String id) {
+        return w.differences().stream().filter(d -> d.id().equals(id) && d.change() != WhatIf.Change.GONE).findFirst()
+                .map(d -> d.change() == WhatIf.Change.NEW ? "  [new]" : "  [moved from " + d.rankBefore() + "]")
+                .orElse("");
+    }
+
+    /** The recommendations the change took away, each with its rank before. */
+    static List<String> gone(WhatIf w) {
+        return w.differences().stream()
+                .filter(d -> d.change() == WhatIf.Change.GONE)
+                .map(d -> w.before().recommendation(d.id()).map(Recommendation::title).orElse(d.id())
+                        + "  [gone, was " + d.rankBefore() + "]")
+                .toList();
     }
 
     /** {@code text} with its control characters shown as escapes; the one way a text reaches the terminal. */
