@@ -43,7 +43,8 @@ class MainTest {
                     .startsWith("Advice for gpu-none: ")
                     .contains("1. ")
                     .contains("Why: hardware.gpu = NONE")
-                    .contains("Source: \"Deep Learning Career Faq\" by Kyubyong Park");
+                    .contains("In short:")
+                    .contains("— Kyubyong Park, Deep Learning Career Faq");
             assertThat(err.toString()).isEmpty();
         }
 
