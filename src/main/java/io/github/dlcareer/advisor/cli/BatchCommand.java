@@ -10,7 +10,10 @@ import io.github.dlcareer.advisor.CsvMapping;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.format.AdviceJson;
-import io.github.dlcareer.advisor.format.BatchSummary;
+import io.github.dlcareer.advisor.format.CohortSummary;
+import io.github.dlcareer.advisor.format.CohortSummaryHtml;
+import io.github.dlcareer.advisor.format.CohortSummaryJson;
+import io.github.dlcareer.advisor.format.CohortSummaryText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -161,7 +164,7 @@ final class BatchCommand implements Callable<Integer> {
 
     /** Runs the batch into the outputs; on SIGTERM or Ctrl-C it stops at a whole record and flushes them all. */
     private int run(Batch batch, BatchInput batchInput, CountingInput counted, PrintWriter err) throws IOException {
-        BatchSummary counts = new BatchSummary();
+        CohortSummary counts = new CohortSummary();
         Progress bar = showProgress() ? new Progress(err, counted) : null;
         Signals signals = new Signals(Thread.currentThread());
         long[] lastLine = {0};
@@ -180,7 +183,7 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Batch batch, BatchInput batchInput, BatchSummary counts, Progress bar, Signals signals,
+    private int run(Batch batch, BatchInput batchInput, CohortSummary counts, Progress bar, Signals signals,
                     long[] lastLine, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         try (OutputStream output = BatchOutputs.open(out);
@@ -239,15 +242,15 @@ final class BatchCommand implements Callable<Integer> {
         }
         if (summary != null) {
             try (Writer file = new OutputStreamWriter(BatchOutputs.open(summary.toString()), StandardCharsets.UTF_8)) {
-                counts.writeJson(file, seconds);
+                CohortSummaryJson.write(counts, file, seconds);
             }
         }
         if (summaryHtml != null) {
             try (OutputStream file = BatchOutputs.open(summaryHtml.toString())) {
-                put(file, counts.html(seconds).getBytes(StandardCharsets.UTF_8));
+                put(file, CohortSummaryHtml.page(counts, seconds).getBytes(StandardCharsets.UTF_8));
             }
         }
-        counts.writeTable(err, seconds, 8);
+        CohortSummaryText.write(counts, err, seconds, 8);
         return counts.rejected() == 0 ? 0 : SOME_REJECTED;
     }
 
