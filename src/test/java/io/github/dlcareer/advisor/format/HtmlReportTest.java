@@ -57,11 +57,11 @@ class HtmlReportTest {
 
     @Test
     void aScreenshotOfACohortSummaryShowsItsBarCharts(@TempDir Path dir) throws Exception {
-        BatchSummary summary = new BatchSummary();
+        CohortSummary summary = new CohortSummary();
         for (String profile : List.of("employer-red-flags", "gpu-none", "advisor-red-flags")) {
             summary.add(new BatchRecord(1, profile, null, advice(profile), List.of()));
         }
-        String html = summary.html(1.5);
+        String html = CohortSummaryHtml.page(summary, 1.5);
         assertThat(html).contains("<h2>Red flags (warnings)</h2>").contains("class=\"fill red\"");
         Path page = dir.resolve("summary.html");
         Files.writeString(page, html);
