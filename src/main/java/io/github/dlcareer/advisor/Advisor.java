@@ -2,9 +2,9 @@ package io.github.dlcareer.advisor;
 
 import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
-import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.compile.FolderWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
