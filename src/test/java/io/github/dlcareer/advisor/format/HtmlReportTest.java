@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.format;
 
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.Advice;
@@ -30,7 +31,7 @@ class HtmlReportTest {
     private static final int ADVICE_BLUE = 0x3e7bfa;
 
     private static Advice advice(String profile) {
-        RuleBook book = RulesCompiler.compile(Path.of("rules"));
+        RuleBook book = new RulesCompiler(RulesFiles.of(Path.of("rules")), null).compile();
         return Evaluator.evaluate(book, ProfileReader.create().read(Path.of("examples", "profiles", profile + ".yaml")));
     }
 
