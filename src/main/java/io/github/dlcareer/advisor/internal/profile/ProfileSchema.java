@@ -105,20 +105,18 @@ public final class ProfileSchema {
      * The section made by {@code type} at {@code path} ({@code getter} reads it off a profile; null for the
      * profile itself), registering its leaves and sub-sections on the way.
      */
-    private static Section section(Class<?> type, String path, Function<Object, Object> getter) {
+    private static Section section(Class<?> type, String path, Function<Profile, Object> getter) {
         RecordComponent[] components = type.getRecordComponents();
         List<Object> parts = new ArrayList<>();
         for (RecordComponent component : components) {
             String at = path.isEmpty() ? component.getName() : path + "." + component.getName();
-            Function<Object, Object> accessor = accessor(component);
-            Function<Object, Object> get = getter == null ? accessor : profile -> accessor.apply(getter.apply(profile));
+            Function<Profile, Object> get = getter == null ? accessor(component) : getter.andThen(accessor(component));
             if (component.getType().isRecord()) {
                 SECTIONS.add(at);
                 parts.add(section(component.getType(), at, get));
             } else {
                 Kind kind = kind(type, component);
-                Leaf leaf = new Leaf(LEAVES.size(), at, kind, kind == Kind.ENUM ? enumType(component) : null,
-                        get::apply);
+                Leaf leaf = new Leaf(LEAVES.size(), at, kind, kind == Kind.ENUM ? enumType(component) : null, get);
                 LEAVES.put(at, leaf);
                 parts.add(leaf);
             }
@@ -163,13 +161,16 @@ public final class ProfileSchema {
         return (Class<? extends Enum<?>>) component.getType();
     }
 
-    /** A record component's accessor as a function, made once like a method reference (not called reflectively). */
+    /**
+     * A record component's accessor as a function, made once like a method reference (not called reflectively);
+     * {@code T} is the record, which only the caller knows.
+     */
     @SuppressWarnings("unchecked")
-    private static Function<Object, Object> accessor(RecordComponent component) {
+    private static <T> Function<T, Object> accessor(RecordComponent component) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             MethodHandle accessor = lookup.unreflect(component.getAccessor());
-            return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
+            return (Function<T, Object>) LambdaMetafactory.metafactory(lookup, "apply",
                     MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),
                     accessor, accessor.type()).getTarget().invoke();
         } catch (Throwable e) {
