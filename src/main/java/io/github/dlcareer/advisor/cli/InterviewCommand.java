@@ -166,15 +166,15 @@ final class InterviewCommand implements Callable<Integer> {
         return null;
     }
 
-    private static String prompt(Advice advice, ProfileField asked) {
-        String field = asked.path();
+    private static String prompt(Advice advice, ProfileField field) {
+        String path = field.path();
         String question = advice.questions().stream()
-                .filter(q -> field.equals(q.field()) || field.startsWith(q.field() + "."))
-                .map(Advice.Question::text).findFirst().orElse(field);
-        String exact = field.equals(advice.questions().stream().map(Advice.Question::field)
-                .filter(f -> field.equals(f) || field.startsWith(f + ".")).findFirst().orElse(field))
-                ? "" : "\n  (" + field + ")";
-        return TextReport.safe(question) + exact + "\n  " + hint(asked);
+                .filter(q -> path.equals(q.field()) || path.startsWith(q.field() + "."))
+                .map(Advice.Question::text).findFirst().orElse(path);
+        String exact = path.equals(advice.questions().stream().map(Advice.Question::field)
+                .filter(f -> path.equals(f) || path.startsWith(f + ".")).findFirst().orElse(path))
+                ? "" : "\n  (" + path + ")";
+        return TextReport.safe(question) + exact + "\n  " + hint(field);
     }
 
     /** What the answer looks like: the choices of a field with named ones, else its kind in plain words. */
@@ -182,7 +182,7 @@ final class InterviewCommand implements Callable<Integer> {
         return field.type().isEnum() ? String.join(", ", field.choices()) : field.kind();
     }
 
-    /** Everyday answers to the form the field takes: yes/no for booleans, upper case for choices. */
+    /** Everyday answers to the form the field takes: an answer to a yes-or-no field counts by its first letter. */
     private static String normalise(String answer, ProfileField field) {
         String a = answer.toLowerCase(Locale.ROOT);
         if (field.type() == Boolean.class) {
