@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -94,7 +95,7 @@ public final class FolderWatcher implements Closeable {
             Watched watched = root.getValue();
             boolean present = Files.isDirectory(folder);
             boolean lost = watched == null || !watched.key().isValid()
-                    || (present && !java.util.Objects.equals(fileKey(folder), watched.fileKey()));
+                    || (present && !Objects.equals(fileKey(folder), watched.fileKey()));
             if (!lost) {
                 continue;
             }

@@ -1,9 +1,8 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.TestRules;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlcareer.advisor.TestRules;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,7 +114,7 @@ class MainTest {
             int exit = cli.run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString());
 
             assertThat(exit).isEqualTo(1);
-            assertThat(cli.err()).containsPattern(java.util.regex.Pattern.quote(gpu.toString()) + ":\\d+:\\d+: ")
+            assertThat(cli.err()).containsPattern(Pattern.quote(gpu.toString()) + ":\\d+:\\d+: ")
                     .contains("gpuu").doesNotContain("\tat ");
         }
 
@@ -137,7 +138,7 @@ class MainTest {
 
             assertThat(exit).isEqualTo(1);
             assertThat(cli.err())
-                    .containsPattern(java.util.regex.Pattern.quote(gpu.toString()) + ":\\d+: GPU: update for ever: "
+                    .containsPattern(Pattern.quote(gpu.toString()) + ":\\d+: GPU: update for ever: "
                             + "the evaluation was stopped at its limit of 2.0 s, after [\\d,]+ rule firings")
                     .contains(gpu + ":10: GPU: no GPU at all, buy one: the evaluation was stopped") // fired in the loop too
                     .contains("2 errors").doesNotContain("\tat ").doesNotContain("Exception");
@@ -189,7 +190,7 @@ class MainTest {
 
             JsonNode list = new ObjectMapper().readTree(cli.out()).get("list");
             assertThat(list).isNotEmpty();
-            JsonNode gpu = java.util.stream.StreamSupport.stream(list.spliterator(), false)
+            JsonNode gpu = StreamSupport.stream(list.spliterator(), false)
                     .filter(r -> "buy-a-gpu".equals(r.get("recommend").asText())).findFirst().orElseThrow();
             assertThat(gpu.get("file").asText()).isEqualTo("rules/gpu.drl");
             assertThat(gpu.get("line").asInt()).isPositive();
@@ -208,7 +209,7 @@ class MainTest {
 
             JsonNode documents = new ObjectMapper().readTree(cli.out());
             assertThat(documents).hasSize(5);
-            JsonNode faq = java.util.stream.StreamSupport.stream(documents.spliterator(), false)
+            JsonNode faq = StreamSupport.stream(documents.spliterator(), false)
                     .filter(d -> d.get("source").asText().equals("park-career-faq")).findFirst().orElseThrow();
             assertThat(faq.get("passages")).anySatisfy(p -> {
                 assertThat(p.get("id").asText()).isEqualTo("park-buy-a-gpu");
@@ -248,9 +249,9 @@ class MainTest {
 
             assertThat(cli.run("rules", "check", dir.toString())).isEqualTo(1);
             assertThat(cli.out())
-                    .containsPattern(java.util.regex.Pattern.quote(gpu.toString())
+                    .containsPattern(Pattern.quote(gpu.toString())
                             + ":\\d+:\\d+: .*NOTHING is not a value of Profile.Gpu; its values: NONE, CLOUD, OWN")
-                    .containsPattern(java.util.regex.Pattern.quote(papers.toString())
+                    .containsPattern(Pattern.quote(papers.toString())
                             + ":\\d+:\\d+: .*Profile.Traits has no field overwhelmed")
                     .contains("2 errors");
         }
@@ -294,7 +295,7 @@ class MainTest {
                     """);
 
             assertThat(cli.run("rules", "check", dir.toString())).isZero();
-            String at = java.util.regex.Pattern.quote(gpu.toString());
+            String at = Pattern.quote(gpu.toString());
             assertThat(cli.out())
                     .containsPattern(at + ":\\d+:8: warning: uses java.io.File, which no advice rule needs: a rule file"
                             + " runs as code")
