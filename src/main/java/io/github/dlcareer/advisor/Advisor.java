@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor;
 import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.profile.ProfileEdit;
 import org.slf4j.Logger;
@@ -135,6 +136,14 @@ public final class Advisor implements AutoCloseable {
         return WhatIf.of(changes, before, after);
     }
 
+    /**
+     * The compiled-rules cache folder of the command line, for {@link Builder#cache}: {@code $ADVISOR_CACHE}, else
+     * {@code $XDG_CACHE_HOME} or {@code ~/.cache}, then {@code dl-career-advisor}.
+     */
+    public static Path defaultCacheFolder() {
+        return CompiledRulesCache.defaultFolder();
+    }
+
     /** Where the rules came from: the folder given to the builder, or {@code <bundled rules>}. */
     public String rulesLocation() {
         return book.get().location();
@@ -232,7 +241,7 @@ public final class Advisor implements AutoCloseable {
 
         private RuleBook compile() {
             CompiledRulesCache compiled = cache == null ? null : new CompiledRulesCache(cache);
-            return rules == null ? RulesCompiler.compileBundled(compiled) : RulesCompiler.compile(rules, compiled);
+            return new RulesCompiler(rules == null ? RulesFiles.bundled() : RulesFiles.of(rules), compiled).compile();
         }
     }
 }

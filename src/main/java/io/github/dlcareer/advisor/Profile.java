@@ -12,6 +12,11 @@ import java.util.Objects;
  *
  * <p>Rules see this record directly, by the same paths as the file format:
  * {@code Profile( hardware.gpu == Gpu.NONE )}.
+ *
+ * <p>These records are the format's one definition: its paths, order and kinds of value are read off their
+ * components, so a field is added by adding a component. A whole number is a skill (0 to 5) in {@link Skills},
+ * a ratio (0 to 100) in {@link Roles}, a rank (1 or more) when its name ends in {@code Rank}, else a count (0 or
+ * more); a text named {@code country} is a country code. {@link ProfileFields} lists the fields.
  */
 public record Profile(
         String id,

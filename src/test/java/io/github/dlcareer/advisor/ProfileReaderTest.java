@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -163,7 +164,7 @@ class ProfileReaderTest {
         }
 
         @Test
-        void readsAFileChoosingTheFormatByItsName(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void readsAFileChoosingTheFormatByItsName(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("anna.yml");
             Files.writeString(file, "id: anna\nskills: {math: 2}\n");
 
@@ -256,7 +257,7 @@ class ProfileReaderTest {
         }
 
         @Test
-        void reportsAMissingFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+        void reportsAMissingFile(@TempDir Path dir) {
             Path missing = dir.resolve("nobody.yaml");
             InvalidProfileException e = catchThrowableOfType(InvalidProfileException.class, () -> reader.read(missing));
 

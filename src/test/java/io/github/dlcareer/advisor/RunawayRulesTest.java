@@ -55,7 +55,7 @@ public class RunawayRulesTest { // public: a rule of the test calls released()
             when
                 Profile( skills.math == 3 )
             then
-                while (!RunawayRulesTest.released()) { }
+                while (!io.github.dlcareer.advisor.RunawayRulesTest.released()) { }
             end
             """;
 

@@ -1,7 +1,5 @@
 package io.github.dlcareer.advisor;
 
-import io.github.dlcareer.advisor.rules.Evidence;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,7 +79,7 @@ public final class TestRules {
             import io.github.dlcareer.advisor.Profile;
             import io.github.dlcareer.advisor.Profile.Gpu;
             import io.github.dlcareer.advisor.rules.Finding;
-            global Evidence evidence;
+            global io.github.dlcareer.advisor.rules.Evidence evidence;
 
             """;
 

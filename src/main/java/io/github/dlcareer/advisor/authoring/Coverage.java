@@ -1,9 +1,10 @@
 package io.github.dlcareer.advisor.authoring;
 
-import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.Quotes;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,14 +15,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much of each advice document the knowledge base covers: for every source, its passages with the rules
- * that cite them (or the reason none does), and — when the documents are at hand — the paragraphs of the
- * document that no passage quotes.
+ * How much of each advice document a rules folder covers: for every source, its passages with the rules that
+ * cite them (or the reason none does), and — when the documents are at hand — the paragraphs of the document
+ * that no passage quotes.
  */
 public final class Coverage {
 
+    /** A document of {@code sources.yaml}: its id, title and author, and its file (null when none is named). */
+    public record Source(String id, String title, String author, String file) {
+    }
+
+    /** A passage of a document: its id, section and quote, and why no rule cites it ({@code uncited}, or null). */
+    public record Passage(String id, String section, String quote, String uncited) {
+    }
+
     /** One passage and the rules citing it. */
-    public record PassageUse(Catalogues.Passage passage, List<String> citedBy) {
+    public record PassageUse(Passage passage, List<String> citedBy) {
+        public PassageUse {
+            citedBy = List.copyOf(citedBy);
+        }
+
         public boolean covered() {
             return !citedBy.isEmpty() || passage.uncited() != null;
         }
@@ -32,7 +45,12 @@ public final class Coverage {
     }
 
     /** One document. {@code gaps} is null when the document's file was not found. */
-    public record Document(Catalogues.Source source, List<PassageUse> passages, List<Gap> gaps) {
+    public record Document(Source source, List<PassageUse> passages, List<Gap> gaps) {
+        public Document {
+            passages = List.copyOf(passages);
+            gaps = gaps == null ? null : List.copyOf(gaps);
+        }
+
         public long cited() {
             return passages.stream().filter(p -> !p.citedBy().isEmpty()).count();
         }
@@ -50,19 +68,21 @@ public final class Coverage {
     }
 
     /** The coverage of every source; {@code documents} is the folder of the documents' files, or null. */
-    public static List<Document> of(Knowledge rules, Path documents) {
+    public static List<Document> of(RulesFolder rules, Path documents) {
+        Knowledge knowledge = rules.knowledge();
         Map<String, List<String>> citedBy = new LinkedHashMap<>();
-        for (RuleDescription rule : rules.rules()) {
+        for (RuleDescription rule : knowledge.rules()) {
             rule.citations().forEach(c -> citedBy.computeIfAbsent(c.passage(), p -> new ArrayList<>()).add(rule.name()));
         }
         List<Document> result = new ArrayList<>();
-        for (Catalogues.Source source : rules.catalogues().sources().values()) {
-            List<PassageUse> passages = rules.catalogues().passages().values().stream()
+        for (Catalogues.Source source : knowledge.catalogues().sources().values()) {
+            List<PassageUse> passages = knowledge.catalogues().passages().values().stream()
                     .filter(p -> p.source().equals(source.id()))
-                    .map(p -> new PassageUse(p, citedBy.getOrDefault(p.id(), List.of())))
+                    .map(p -> new PassageUse(new Passage(p.id(), p.section(), p.quote(), p.uncited()),
+                            citedBy.getOrDefault(p.id(), List.of())))
                     .toList();
             Path file = documents == null || source.file() == null ? null : documents.resolve(source.file());
-            result.add(new Document(source, passages,
+            result.add(new Document(new Source(source.id(), source.title(), source.author(), source.file()), passages,
                     file != null && Files.isRegularFile(file) ? gaps(file, passages) : null));
         }
         return result;

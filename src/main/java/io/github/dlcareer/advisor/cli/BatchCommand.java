@@ -1,16 +1,10 @@
 package io.github.dlcareer.advisor.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.BatchInput;
-import io.github.dlcareer.advisor.BatchRecord;
 import io.github.dlcareer.advisor.CsvMapping;
-import io.github.dlcareer.advisor.Problem;
-import io.github.dlcareer.advisor.Recommendation;
-import io.github.dlcareer.advisor.format.AdviceJson;
-import io.github.dlcareer.advisor.format.BatchSummary;
+import io.github.dlcareer.advisor.cli.Progress.CountingInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,24 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /** {@code advisor batch INPUT}: advice for every profile of a JSONL/JSON file or a mapped CSV export. */
 @Command(name = "batch",
@@ -50,10 +36,6 @@ import java.util.stream.Collectors;
                 " 3:some records rejected (each has an error record)"})
 final class BatchCommand implements Callable<Integer> {
 
-    static final int SOME_REJECTED = 3;
-
-    enum Format { jsonl, csv }
-
     @Spec
     CommandSpec spec;
 
@@ -66,7 +48,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
             description = "jsonl (default: the JSON of advise, one per line) or csv (one row per recommendation).")
-    Format format;
+    RecordRenderer.Format format;
 
     @Option(names = "--mapping", paramLabel = "FILE", description = "Read INPUT as CSV/TSV, mapped onto profiles by this YAML file.")
     Path mapping;
@@ -118,10 +100,7 @@ final class BatchCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         Path inputPath = "-".equals(input) ? null : Path.of(input);
-        BatchOutputs outputs = new BatchOutputs().add("--out", out)
-                .add("--errors", errors == null ? null : errors.toString())
-                .add("--summary", summary == null ? null : summary.toString())
-                .add("--summary-html", summaryHtml == null ? null : summaryHtml.toString());
+        BatchOutputs outputs = new BatchOutputs(out, errors, summary, summaryHtml);
         List<String> unwritable = outputs.check(inputPath);
         if (!unwritable.isEmpty()) {
             unwritable.forEach(line -> err.println("advisor batch: " + line));
@@ -151,123 +130,12 @@ final class BatchCommand implements Callable<Integer> {
                 batch = batch.threads(threads);
             }
             started = true;
-            return run(batch, batchInput, counted, err);
+            Progress bar = showProgress() ? new Progress(err, counted) : null;
+            return new BatchRun(input, outputs, new RecordRenderer(format, errors != null), err)
+                    .run(batch, batchInput, bar);
         } finally {
             if (!started) {
                 outputs.discard();
-            }
-        }
-    }
-
-    /** Runs the batch into the outputs; on SIGTERM or Ctrl-C it stops at a whole record and flushes them all. */
-    private int run(Batch batch, BatchInput batchInput, CountingInput counted, PrintWriter err) throws IOException {
-        BatchSummary counts = new BatchSummary();
-        Progress bar = showProgress() ? new Progress(err, counted) : null;
-        Signals signals = new Signals(Thread.currentThread());
-        long[] lastLine = {0};
-        try {
-            return run(batch, batchInput, counts, bar, signals, lastLine, err);
-        } catch (BatchOutputs.OutputFailure e) {
-            if (bar != null) {
-                bar.clear();
-            }
-            err.println("advisor batch: " + e.getMessage());
-            err.printf(Locale.ROOT, "the batch stopped after line %d of %s; the outputs are incomplete%n", lastLine[0],
-                    input);
-            return Main.FAILURE;
-        } finally {
-            signals.done();
-        }
-    }
-
-    private int run(Batch batch, BatchInput batchInput, BatchSummary counts, Progress bar, Signals signals,
-                    long[] lastLine, PrintWriter err) throws IOException {
-        long start = System.nanoTime();
-        try (OutputStream output = BatchOutputs.open(out);
-             OutputStream errorOutput = errors == null ? null : BatchOutputs.open(errors.toString())) {
-            signals.install();
-            try {
-                if (format == Format.csv) {
-                    put(output, "line,profile,rank,recommendation,kind,score,citations,error\n"
-                            .getBytes(StandardCharsets.UTF_8));
-                }
-                batch.run(batchInput, record -> render(record, errorOutput != null), rendered -> {
-                    if (signals.stopping()) {
-                        throw new Signals.Stop();
-                    }
-                    put(output, rendered.output());
-                    if (rendered.error() != null) {
-                        put(errorOutput, rendered.error());
-                    }
-                    lastLine[0] = rendered.record().line();
-                    counts.add(rendered.record());
-                    if (bar != null) {
-                        bar.tick(counts.read());
-                    }
-                });
-                output.flush();
-                if (errorOutput != null) {
-                    errorOutput.flush();
-                }
-            } catch (BatchOutputs.OutputFailure e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (bar != null) {
-                    bar.clear();
-                }
-                flush(output, errorOutput);
-                if (signals.stopping()) {
-                    err.printf(Locale.ROOT, "advisor batch: stopped by a signal after line %d of %s: %,d records"
-                            + " written (%,d advised, %,d rejected); every output holds whole records up to that"
-                            + " line%n", lastLine[0], input, counts.read(), counts.advised(), counts.rejected());
-                    err.flush();
-                    return Signals.EXIT;
-                }
-                String why = e instanceof UncheckedIOException io ? "cannot be read any further: "
-                        + BatchOutputs.reason(io.getCause()) : e.getMessage();
-                err.println("advisor batch: " + input + ": " + why);
-                err.printf(Locale.ROOT, "the records up to line %d (%,d of them) were written; the rest were not%n",
-                        lastLine[0], counts.read());
-                return Main.FAILURE;
-            } finally {
-                signals.uninstall();
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (bar != null) {
-            bar.clear();
-        }
-        if (summary != null) {
-            try (Writer file = new OutputStreamWriter(BatchOutputs.open(summary.toString()), StandardCharsets.UTF_8)) {
-                counts.writeJson(file, seconds);
-            }
-        }
-        if (summaryHtml != null) {
-            try (OutputStream file = BatchOutputs.open(summaryHtml.toString())) {
-                put(file, counts.html(seconds).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        counts.writeTable(err, seconds, 8);
-        return counts.rejected() == 0 ? 0 : SOME_REJECTED;
-    }
-
-    /** Writes to an output from {@link BatchOutputs#open}, whose failures are already unchecked and named. */
-    private static void put(OutputStream stream, byte[] bytes) {
-        try {
-            stream.write(bytes, 0, bytes.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not reached: the stream names its own failures
-        }
-    }
-
-    private static void flush(OutputStream... streams) {
-        for (OutputStream stream : streams) {
-            try {
-                if (stream != null) {
-                    stream.flush();
-                }
-            } catch (IOException | BatchOutputs.OutputFailure ignored) {
-                // reported by the close that follows, if it fails again
             }
         }
     }
@@ -282,87 +150,6 @@ final class BatchCommand implements Callable<Integer> {
         }
         long bytes = Long.parseLong(digits) * unit;
         return bytes < 1 << 10 || bytes > 256L << 20 ? -1 : (int) bytes;
-    }
-
-    /**
-     * A record, formatted on a worker thread as UTF-8 bytes: its output (and its error record, when those go
-     * elsewhere). The writer thread then only copies bytes.
-     */
-    record Rendered(BatchRecord record, byte[] output, byte[] error) {
-    }
-
-    private static final byte[] NOTHING = new byte[0];
-
-    private Rendered render(BatchRecord record, boolean separateErrors) {
-        if (record.advised()) {
-            return new Rendered(record, format == Format.csv ? utf8(csvRows(record)) : AdviceJson.line(record.advice()),
-                    null);
-        }
-        byte[] error = utf8(errorJson(record));
-        if (separateErrors) {
-            return new Rendered(record, NOTHING, error);
-        }
-        return new Rendered(record, format == Format.csv ? utf8(csvRow(record.line(), record.id(), "", "", "", "", "",
-                record.problems().stream().map(p -> (p.field() == null ? "" : p.field() + ": ") + p.message())
-                        .collect(Collectors.joining("; ")))) : error, null);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String csvRows(BatchRecord record) {
-        if (record.advice().recommendations().isEmpty()) {
-            return csvRow(record.line(), record.id(), "", "", "", "", "", "");
-        }
-        StringBuilder rows = new StringBuilder();
-        for (Recommendation r : record.advice().recommendations()) {
-            rows.append(csvRow(record.line(), record.id(), String.valueOf(r.rank()), r.id(), r.kind().name(),
-                    String.format(Locale.ROOT, "%.2f", r.score()),
-                    r.citations().stream().map(c -> c.passage()).collect(Collectors.joining(" ")), ""));
-        }
-        return rows.toString();
-    }
-
-    private static String csvRow(long line, String... cells) {
-        StringBuilder row = new StringBuilder().append(line);
-        for (String cell : cells) {
-            row.append(',');
-            String text = cell == null ? "" : cell;
-            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-                row.append('"').append(text.replace("\"", "\"\"")).append('"');
-            } else {
-                row.append(text);
-            }
-        }
-        return row.append('\n').toString();
-    }
-
-    private static final JsonFactory JSON = new JsonFactory();
-
-    /** {"line": 12, "profile": "x", "problems": [{"source", "line", "column", "field", "message"}]} */
-    static String errorJson(BatchRecord record) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeNumberField("line", record.line());
-            json.writeStringField("profile", record.id());
-            json.writeArrayFieldStart("problems");
-            for (Problem p : record.problems()) {
-                json.writeStartObject();
-                json.writeStringField("source", p.source());
-                json.writeNumberField("line", p.line());
-                json.writeNumberField("column", p.column());
-                json.writeStringField("field", p.field());
-                json.writeStringField("message", p.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.append('\n').toString();
     }
 
     private static CountingInput open(Path path) throws IOException {
@@ -381,75 +168,5 @@ final class BatchCommand implements Callable<Integer> {
         }
         String tty = System.getProperty("advisor.stderr.tty");
         return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
-    }
-
-    /** Counts the bytes read, for the progress bar's share done and time left. */
-    static final class CountingInput extends FilterInputStream {
-        final long size;
-        volatile long read;
-
-        CountingInput(InputStream in, long size) {
-            super(in);
-            this.size = size;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                read++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                read += n;
-            }
-            return n;
-        }
-    }
-
-    /** A one-line progress bar on standard error: records, rate, share of the input read, time left. */
-    static final class Progress {
-        private final PrintWriter err;
-        private final CountingInput input;
-        private final long start = System.nanoTime();
-        private long shown;
-
-        Progress(PrintWriter err, CountingInput input) {
-            this.err = err;
-            this.input = input;
-        }
-
-        void tick(long records) {
-            long now = System.nanoTime();
-            if ((records & 255) != 0 || now - shown < 200_000_000L) {
-                return;
-            }
-            shown = now;
-            double seconds = (now - start) / 1e9;
-            double rate = records / Math.max(seconds, 1e-9);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "\r%,d records  %,.0f/s", records, rate));
-            if (input.size > 0) {
-                double done = Math.min(1.0, (double) input.read / input.size);
-                int width = 30;
-                int filled = (int) (done * width);
-                line.append("  [").append("#".repeat(filled)).append(" ".repeat(width - filled)).append(']')
-                        .append(String.format(Locale.ROOT, " %3.0f%%", done * 100));
-                if (done > 0.01) {
-                    line.append(String.format(Locale.ROOT, "  ETA %.0f s", seconds * (1 - done) / done));
-                }
-            }
-            err.print(line.append("   "));
-            err.flush();
-        }
-
-        void clear() {
-            err.print("\r" + " ".repeat(100) + "\r");
-            err.flush();
-        }
     }
 }

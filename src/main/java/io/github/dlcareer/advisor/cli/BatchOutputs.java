@@ -35,12 +35,38 @@ final class BatchOutputs {
     private final Map<String, String> paths = new LinkedHashMap<>(); // option → path; "-" is standard output
     private final List<Path> created = new ArrayList<>();
 
-    /** Adds an output to check; a null path is none. */
-    BatchOutputs add(String option, String path) {
+    /** The results go to {@code out} ("-" for standard output); each of the others is optional (null). */
+    BatchOutputs(String out, Path errors, Path summary, Path summaryHtml) {
+        paths.put("--out", out);
+        add("--errors", errors);
+        add("--summary", summary);
+        add("--summary-html", summaryHtml);
+    }
+
+    private void add(String option, Path path) {
         if (path != null) {
-            paths.put(option, path);
+            paths.put(option, path.toString());
         }
-        return this;
+    }
+
+    /** Where the results go: a path, or "-" for standard output. */
+    String out() {
+        return paths.get("--out");
+    }
+
+    /** Where the error records go, or null when they go into the output. */
+    String errors() {
+        return paths.get("--errors");
+    }
+
+    /** Where the cohort summary goes as JSON, or null. */
+    String summary() {
+        return paths.get("--summary");
+    }
+
+    /** Where the cohort summary goes as a page, or null. */
+    String summaryHtml() {
+        return paths.get("--summary-html");
     }
 
     /**

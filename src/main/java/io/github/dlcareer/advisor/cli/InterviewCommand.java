@@ -1,18 +1,15 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.format.TextReport;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.InvalidProfileException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
+import io.github.dlcareer.advisor.ProfileField;
+import io.github.dlcareer.advisor.ProfileFields;
+import io.github.dlcareer.advisor.ProfileReader;
 import io.github.dlcareer.advisor.Recommendation;
-import io.github.dlcareer.advisor.internal.profile.ProfileEdit;
-import io.github.dlcareer.advisor.internal.profile.ProfileJson;
-import io.github.dlcareer.advisor.internal.profile.ProfileSchema;
+import io.github.dlcareer.advisor.format.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,9 +23,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -74,27 +71,26 @@ final class InterviewCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (id.isBlank() || id.length() > ProfileSchema.MAX_TEXT_LENGTH) {
-            err.println("advisor interview: --id must be a name of 1 to " + ProfileSchema.MAX_TEXT_LENGTH + " characters");
+        if (id.isBlank() || id.length() > ProfileFields.MAX_TEXT_LENGTH) {
+            err.println("advisor interview: --id must be a name of 1 to " + ProfileFields.MAX_TEXT_LENGTH + " characters");
             return Main.INVALID_INPUT;
         }
         Advisor advisor = rules.advisor();
-        Profile profile = from == null ? Profile.unknown(id) : io.github.dlcareer.advisor.ProfileReader.create().read(from);
+        Profile profile = from == null ? Profile.unknown(id) : ProfileReader.create().read(from);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Set<String> asked = new HashSet<>();
         out.println("A few questions, most important first. Press Enter to skip one, type 'done' to finish.");
         Advice advice = advisor.advise(profile);
         interview:
         while (true) {
-            String field = next(advice, profile, asked);
+            ProfileField field = next(advice, profile, asked);
             if (field == null) {
                 break;
             }
-            asked.add(field);
-            ProfileSchema.Leaf leaf = ProfileSchema.leaf(field);
+            asked.add(field.path());
             while (true) {
                 out.println();
-                out.println(prompt(advice, field, leaf));
+                out.println(prompt(advice, field));
                 out.print("> ");
                 out.flush();
                 String answer = readAnswer(in);
@@ -102,7 +98,7 @@ final class InterviewCommand implements Callable<Integer> {
                     out.println(TextReport.safe(answer)); // answers piped in: echo them, so that the transcript reads
                 }
                 if (answer != null && answer.length() > MAX_ANSWER) {
-                    out.printf(java.util.Locale.ROOT, "  That answer is too long: more than %,d characters.%n", MAX_ANSWER);
+                    out.printf(Locale.ROOT, "  That answer is too long: more than %,d characters.%n", MAX_ANSWER);
                     continue;
                 }
                 if (answer == null || answer.strip().equalsIgnoreCase("done")) {
@@ -112,7 +108,8 @@ final class InterviewCommand implements Callable<Integer> {
                     break; // skipped: stays unknown
                 }
                 try {
-                    profile = ProfileEdit.apply(profile, Map.of(field, normalise(answer.strip(), leaf)));
+                    profile = ProfileFields.apply(profile, Map.of(field.path(), normalise(answer.strip(), field)),
+                            "interview");
                     break;
                 } catch (InvalidProfileException e) {
                     for (Problem p : e.problems()) {
@@ -124,7 +121,7 @@ final class InterviewCommand implements Callable<Integer> {
             firmingUp(advice, out);
         }
         Path file = save != null ? save : Path.of(fileName(profile.id()) + ".yaml");
-        Files.writeString(file, yaml(profile));
+        Files.writeString(file, ProfileFields.toYaml(profile));
         out.println();
         out.println("Saved your profile to " + TextReport.safe(file.toString()) + ". Your advice:");
         out.println();
@@ -154,44 +151,41 @@ final class InterviewCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    /** The first leaf to ask: of the questions the rules ask (most important first), one not yet asked. */
-    private static String next(Advice advice, Profile profile, Set<String> asked) {
+    /** The first field to ask: of the questions the rules ask (most important first), one not yet asked. */
+    private static ProfileField next(Advice advice, Profile profile, Set<String> asked) {
+        List<ProfileField> fields = ProfileFields.all(profile);
         for (Advice.Question question : advice.questions()) {
-            for (ProfileSchema.Leaf leaf : ProfileSchema.leaves()) {
-                String path = leaf.path();
+            for (ProfileField field : fields) {
+                String path = field.path();
                 boolean inQuestion = path.equals(question.field()) || path.startsWith(question.field() + ".");
-                if (inQuestion && !asked.contains(path) && leaf.getter().apply(profile) == null) {
-                    return path;
+                if (inQuestion && !asked.contains(path) && field.value() == null) {
+                    return field;
                 }
             }
         }
         return null;
     }
 
-    private static String prompt(Advice advice, String field, ProfileSchema.Leaf leaf) {
+    private static String prompt(Advice advice, ProfileField field) {
+        String path = field.path();
         String question = advice.questions().stream()
-                .filter(q -> field.equals(q.field()) || field.startsWith(q.field() + "."))
-                .map(Advice.Question::text).findFirst().orElse(field);
-        String exact = field.equals(advice.questions().stream().map(Advice.Question::field)
-                .filter(f -> field.equals(f) || field.startsWith(f + ".")).findFirst().orElse(field))
-                ? "" : "\n  (" + field + ")";
-        return TextReport.safe(question) + exact + "\n  " + hint(leaf);
+                .filter(q -> path.equals(q.field()) || path.startsWith(q.field() + "."))
+                .map(Advice.Question::text).findFirst().orElse(path);
+        String exact = path.equals(advice.questions().stream().map(Advice.Question::field)
+                .filter(f -> path.equals(f) || path.startsWith(f + ".")).findFirst().orElse(path))
+                ? "" : "\n  (" + path + ")";
+        return TextReport.safe(question) + exact + "\n  " + hint(field);
     }
 
-    private static String hint(ProfileSchema.Leaf leaf) {
-        return switch (leaf.kind()) {
-            case BOOLEAN -> "yes or no";
-            case ENUM -> Arrays.stream(leaf.values().getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
-                    .collect(Collectors.joining(", "));
-            case WORDS -> "words separated by commas";
-            default -> leaf.expected();
-        };
+    /** What the answer looks like: the choices of a field with named ones, else its kind in plain words. */
+    private static String hint(ProfileField field) {
+        return field.type().isEnum() ? String.join(", ", field.choices()) : field.kind();
     }
 
-    /** Everyday answers to the form the field takes: yes/no for booleans, upper case for choices. */
-    private static String normalise(String answer, ProfileSchema.Leaf leaf) {
-        String a = answer.toLowerCase(java.util.Locale.ROOT);
-        if (leaf.kind() == ProfileSchema.Kind.BOOLEAN) {
+    /** Everyday answers to the form the field takes: an answer to a yes-or-no field counts by its first letter. */
+    private static String normalise(String answer, ProfileField field) {
+        String a = answer.toLowerCase(Locale.ROOT);
+        if (field.type() == Boolean.class) {
             return a.startsWith("y") ? "true" : a.startsWith("n") ? "false" : answer;
         }
         return answer;
@@ -206,13 +200,6 @@ final class InterviewCommand implements Callable<Integer> {
                     .collect(Collectors.joining("  ")));
         }
         out.flush();
-    }
-
-    private static String yaml(Profile profile) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-        return yaml.writeValueAsString(ProfileJson.tree(profile));
     }
 
     /** An id as a file name in the current folder: no folder separators, no leading dot, nothing unprintable. */

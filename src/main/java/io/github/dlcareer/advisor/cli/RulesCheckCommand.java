@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.authoring.RulesFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code advisor rules check [DIR]}: every error at its file and line, quotes against the documents, lint. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -18,7 +20,7 @@ import java.util.List;
                 + " never cited, misspelled findings, code no advice rule needs, ...).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:no errors (warnings may be printed)", " 1:errors"})
-final class RulesCheckCommand implements java.util.concurrent.Callable<Integer> {
+final class RulesCheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -38,14 +40,14 @@ final class RulesCheckCommand implements java.util.concurrent.Callable<Integer> 
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path seen = RulesCommand.documents(documents);
-        List<io.github.dlcareer.advisor.Problem> problems = RulesCompiler.check(rules.folder(), seen);
+        List<Problem> problems = RulesFolder.check(rules.folder(), seen);
         problems.forEach(out::println);
         if (seen == null) {
             out.println("the quotes were not checked against the documents: "
                     + (documents != null ? documents + " is not a folder" : "../shared/seeds is not there")
                     + " (give the folder with --documents DIR)");
         }
-        long errors = problems.stream().filter(io.github.dlcareer.advisor.Problem::isError).count();
+        long errors = problems.stream().filter(Problem::isError).count();
         out.printf("%d %s, %d %s%n", errors, errors == 1 ? "error" : "errors", problems.size() - errors,
                 problems.size() - errors == 1 ? "warning" : "warnings");
         out.flush();

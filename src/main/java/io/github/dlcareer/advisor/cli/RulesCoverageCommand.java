@@ -1,6 +1,5 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.authoring.Coverage;
@@ -15,12 +14,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /** {@code advisor rules coverage}: per document, each passage and the rules citing it, or why none does. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = "For each advice document: its passages and the rules citing them, the reason a passage"
                 + " is left uncited, and the paragraphs no passage quotes.")
-final class RulesCoverageCommand implements java.util.concurrent.Callable<Integer> {
+final class RulesCoverageCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -41,9 +41,8 @@ final class RulesCoverageCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Knowledge knowledge = rules.knowledge();
         Path folder = documents != null ? documents : RulesCommand.documents(null);
-        List<Coverage.Document> coverage = Coverage.of(knowledge, folder);
+        List<Coverage.Document> coverage = Coverage.of(rules.read(), folder);
         if (format == RulesCommand.Format.json) {
             json(out, coverage);
         } else {

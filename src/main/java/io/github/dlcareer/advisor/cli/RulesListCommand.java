@@ -1,10 +1,10 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Citation;
-import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
+import io.github.dlcareer.advisor.authoring.RulesFolder;
+import io.github.dlcareer.advisor.authoring.RulesFolder.Rule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,11 +14,12 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /** {@code advisor rules list}: every rule, what it does, its weight and citations. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Every rule with what it does (recommends, asks, derives) and the passages it cites.")
-final class RulesListCommand implements java.util.concurrent.Callable<Integer> {
+final class RulesListCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -35,14 +36,14 @@ final class RulesListCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Knowledge knowledge = rules.knowledge();
+        RulesFolder folder = rules.read();
         if (format == RulesCommand.Format.json) {
             try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.writeStartObject();
-                json.writeStringField("rules", knowledge.location());
+                json.writeStringField("rules", folder.location());
                 json.writeArrayFieldStart("list");
-                for (RuleDescription rule : knowledge.rules()) {
+                for (Rule rule : folder.rules()) {
                     json.writeStartObject();
                     json.writeStringField("rule", rule.name());
                     json.writeStringField("file", rule.file());
@@ -73,7 +74,7 @@ final class RulesListCommand implements java.util.concurrent.Callable<Integer> {
             out.println();
         } else {
             String file = null;
-            for (RuleDescription rule : knowledge.rules()) {
+            for (Rule rule : folder.rules()) {
                 if (!rule.file().equals(file)) {
                     file = rule.file();
                     out.println();
@@ -81,15 +82,14 @@ final class RulesListCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "  %4d  %s%n        %s%n", rule.line(), rule.name(), what(rule));
             }
-            out.printf(Locale.ROOT, "%n%d rules, %d advice, %d passages, %d questions%n", knowledge.rules().size(),
-                    knowledge.catalogues().advice().size(), knowledge.catalogues().passages().size(),
-                    knowledge.catalogues().questions().size());
+            out.printf(Locale.ROOT, "%n%d rules, %d advice, %d passages, %d questions%n", folder.rules().size(),
+                    folder.adviceCount(), folder.passageCount(), folder.questionCount());
         }
         out.flush();
         return 0;
     }
 
-    private static String what(RuleDescription rule) {
+    private static String what(Rule rule) {
         if (rule.recommend() != null) {
             return String.format(Locale.ROOT, "recommends %s (weight %.2f), citing %s", rule.recommend(),
                     rule.weight(), String.join(", ", rule.citations().stream().map(Citation::passage).toList()));

@@ -1,8 +1,7 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.Advisor;
-import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import io.github.dlcareer.advisor.authoring.RulesFolder;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -26,11 +25,10 @@ final class RulesOption {
     }
 
     /** The rules read and checked, not compiled: for listing them. */
-    Knowledge knowledge() {
+    RulesFolder read() {
         Path chosen = chosen();
-        return chosen == null ? RulesCompiler.readBundled()
-                : RulesCompiler.read(chosen, noCache ? null : new io.github.dlcareer.advisor.internal.compile.CompiledRulesCache(
-                        io.github.dlcareer.advisor.internal.compile.CompiledRulesCache.defaultFolder()));
+        return chosen == null ? RulesFolder.bundled()
+                : noCache ? RulesFolder.read(chosen) : RulesFolder.read(chosen, Advisor.defaultCacheFolder());
     }
 
     Advisor advisor() {
@@ -42,7 +40,7 @@ final class RulesOption {
         Path chosen = chosen();
         Advisor.Builder builder = Advisor.builder();
         if (!noCache) {
-            builder.cache(io.github.dlcareer.advisor.internal.compile.CompiledRulesCache.defaultFolder());
+            builder.cache(Advisor.defaultCacheFolder());
         }
         if (watch && chosen != null) {
             builder.watch(true).onReload(listener);

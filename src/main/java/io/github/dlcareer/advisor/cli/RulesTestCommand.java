@@ -1,5 +1,8 @@
 package io.github.dlcareer.advisor.cli;
 
+import io.github.dlcareer.advisor.Advisor;
+import io.github.dlcareer.advisor.authoring.Scenarios;
+import io.github.dlcareer.advisor.authoring.Scenarios.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code advisor rules test [DIR]}: the scenarios, as a PASS/FAIL table with what went wrong. */
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -17,7 +21,7 @@ import java.util.List;
                 + " expected and what came for each failure.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:every scenario passed", " 1:a scenario failed or could not be read, or the rules are broken"})
-final class RulesTestCommand implements java.util.concurrent.Callable<Integer> {
+final class RulesTestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -35,17 +39,16 @@ final class RulesTestCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        io.github.dlcareer.advisor.Advisor advisor = io.github.dlcareer.advisor.Advisor.builder().rules(rules.folder()).build();
+        Advisor advisor = Advisor.builder().rules(rules.folder()).build();
         if (!Files.isDirectory(scenarios)) {
             spec.commandLine().getErr().println(scenarios + ": no such folder of scenarios");
             return Main.INVALID_INPUT;
         }
         int passed = 0;
         int failed = 0;
-        for (io.github.dlcareer.advisor.authoring.Scenarios.Scenario scenario
-                : io.github.dlcareer.advisor.authoring.Scenarios.read(scenarios)) {
+        for (Scenario scenario : Scenarios.read(scenarios)) {
             List<String> failures = scenario.problem() != null ? List.of(scenario.problem().message())
-                    : io.github.dlcareer.advisor.authoring.Scenarios.check(scenario, advisor.advise(scenario.profile()));
+                    : Scenarios.check(scenario, advisor.advise(scenario.profile()));
             if (failures.isEmpty()) {
                 passed++;
                 out.printf("PASS  %s%n", scenario.name());

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,14 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** advisor batch, in-process; output goes to files (standard output is written directly, for speed). */
 class BatchCommandTest {
 
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
 
     @Test
     void writesOneAdviceLinePerRecordAndErrorRecordsApartAndExits3WhenSomeAreRejected(@TempDir Path dir)
@@ -33,7 +23,7 @@ class BatchCommandTest {
         Path errors = dir.resolve("errors.jsonl");
         Path summary = dir.resolve("summary.json");
 
-        int exit = run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--out", out.toString(),
+        int exit = cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--out", out.toString(),
                 "--errors", errors.toString(), "--summary", summary.toString(), "--threads", "2");
 
         assertThat(exit).isEqualTo(3);
@@ -50,14 +40,14 @@ class BatchCommandTest {
         assertThat(counts.get("recommendations").get("avoid-closed-advisors").asInt()).isEqualTo(1);
         assertThat(counts.get("rejections").fieldNames()).toIterable().contains("skills.math: expected a whole number"
                 + " from 0 (none) to 5 (expert)");
-        assertThat(err.toString()).contains("read 7: advised 5, rejected 2");
+        assertThat(cli.err()).contains("read 7: advised 5, rejected 2");
     }
 
     @Test
     void putsErrorRecordsInTheOutputInInputOrderWhenThereIsNoErrorsFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.jsonl");
 
-        run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--out", out.toString());
+        cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--out", out.toString());
 
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(7);
@@ -69,7 +59,7 @@ class BatchCommandTest {
     void writesCsvRowsPerRecommendationFromAMappedCsvExport(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.csv");
 
-        int exit = run("batch", "examples/batch/kaggle-survey-2018-sample.csv", "--mapping",
+        int exit = cli.run("batch", "examples/batch/kaggle-survey-2018-sample.csv", "--mapping",
                 "examples/batch/kaggle-survey-2018.mapping.yaml", "--format", "csv", "--rules", "rules",
                 "--out", out.toString());
 
@@ -77,7 +67,7 @@ class BatchCommandTest {
         assertThat(exit).isIn(0, 3);
         assertThat(rows.get(0)).isEqualTo("line,profile,rank,recommendation,kind,score,citations,error");
         assertThat(rows.stream().skip(1).map(r -> r.split(",")[1]).distinct()).hasSize(300);
-        assertThat(err.toString()).contains("read 300:");
+        assertThat(cli.err()).contains("read 300:");
     }
 
     @Test
@@ -85,15 +75,15 @@ class BatchCommandTest {
         Path mapping = dir.resolve("m.yaml");
         Files.writeString(mapping, "id: {column: respondent_row}\nfields:\n  skills.math: {column: math_skill}\n");
 
-        assertThat(run("batch", "examples/batch/kaggle-survey-2018-sample.csv", "--mapping", mapping.toString(),
+        assertThat(cli.run("batch", "examples/batch/kaggle-survey-2018-sample.csv", "--mapping", mapping.toString(),
                 "--rules", "rules", "--out", dir.resolve("o").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("math_skill: the mapping").contains("has no such column");
+        assertThat(cli.err()).contains("math_skill: the mapping").contains("has no such column");
     }
 
     @Test
     void aMissingInputIsAUsageError() {
-        assertThat(run("batch", "no/such/input.jsonl", "--rules", "rules")).isEqualTo(2);
-        assertThat(err.toString()).contains("no/such/input.jsonl: no such file");
+        assertThat(cli.run("batch", "no/such/input.jsonl", "--rules", "rules")).isEqualTo(2);
+        assertThat(cli.err()).contains("no/such/input.jsonl: no such file");
     }
 
     @Test
@@ -101,6 +91,7 @@ class BatchCommandTest {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"id\": \"a\"}\n{\"id\": \"b\", \"hardware\": {\"gpu\": \"NONE\"}}\n");
 
-        assertThat(run("batch", input.toString(), "--rules", "rules", "--out", dir.resolve("o").toString())).isZero();
+        assertThat(cli.run("batch", input.toString(), "--rules", "rules", "--out", dir.resolve("o").toString()))
+                .isZero();
     }
 }

@@ -6,10 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +23,7 @@ class HostileBatchCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
 
     private static Path profiles(Path dir, String text) throws Exception {
         Path input = dir.resolve("in.jsonl");
@@ -48,12 +38,12 @@ class HostileBatchCommandTest {
         Path out = dir.resolve("out.jsonl");
         Files.writeString(out, "precious\n");
 
-        int exit = run("batch", input.toString(), "--rules", "no-such-rules-folder", "--out", out.toString(),
+        int exit = cli.run("batch", input.toString(), "--rules", "no-such-rules-folder", "--out", out.toString(),
                 "--errors", dir.resolve("missing/e.jsonl").toString(), "--summary", dir.toString(),
                 "--summary-html", "/proc/x/summary.html");
 
         assertThat(exit).isEqualTo(2); // usage, found before the (missing) rules are even looked at
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("--errors " + dir.resolve("missing/e.jsonl") + ": no such folder")
                 .contains("--summary " + dir + ": is a folder")
                 .contains("--summary-html /proc/x/summary.html: no such folder")
@@ -65,8 +55,8 @@ class HostileBatchCommandTest {
     void theOutputCannotBeTheInput(@TempDir Path dir) throws Exception {
         Path input = profiles(dir, "{\"id\":\"a\"}\n");
 
-        assertThat(run("batch", input.toString(), "--rules", "rules", "--out", input.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("is the input");
+        assertThat(cli.run("batch", input.toString(), "--rules", "rules", "--out", input.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("is the input");
         assertThat(Files.readString(input)).isEqualTo("{\"id\":\"a\"}\n");
     }
 
@@ -75,8 +65,8 @@ class HostileBatchCommandTest {
     void aFullDiskIsNamedAsAnOutputFailureNotBlamedOnTheInput(@TempDir Path dir) throws Exception {
         Path input = profiles(dir, "{\"id\":\"a\"}\n");
 
-        assertThat(run("batch", input.toString(), "--rules", "rules", "--out", "/dev/full")).isEqualTo(1);
-        assertThat(err.toString()).contains("/dev/full: cannot be written: No space left on device")
+        assertThat(cli.run("batch", input.toString(), "--rules", "rules", "--out", "/dev/full")).isEqualTo(1);
+        assertThat(cli.err()).contains("/dev/full: cannot be written: No space left on device")
                 .doesNotContain("unexpected failure").doesNotContain(input + ": ");
     }
 
@@ -84,9 +74,9 @@ class HostileBatchCommandTest {
     void threadsAndTheRecordSizeLimitAreCheckedWithTheirRange(@TempDir Path dir) throws Exception {
         Path input = profiles(dir, "{\"id\":\"a\"}\n");
 
-        assertThat(run("batch", input.toString(), "--threads", "2147483647")).isEqualTo(2);
-        assertThat(run("batch", input.toString(), "--max-record-size", "10G")).isEqualTo(2);
-        assertThat(err.toString()).contains("--threads must be from 1 to 64")
+        assertThat(cli.run("batch", input.toString(), "--threads", "2147483647")).isEqualTo(2);
+        assertThat(cli.run("batch", input.toString(), "--max-record-size", "10G")).isEqualTo(2);
+        assertThat(cli.err()).contains("--threads must be from 1 to 64")
                 .contains("--max-record-size must be from 1K to 256M").doesNotContain("unexpected failure");
     }
 
@@ -97,7 +87,7 @@ class HostileBatchCommandTest {
         Path out = dir.resolve("out.jsonl");
         Path errors = dir.resolve("errors.jsonl");
 
-        int exit = run("batch", input.toString(), "--rules", "rules", "--max-record-size", "2K", "--out",
+        int exit = cli.run("batch", input.toString(), "--rules", "rules", "--max-record-size", "2K", "--out",
                 out.toString(), "--errors", errors.toString());
 
         assertThat(exit).isEqualTo(3);
@@ -112,7 +102,7 @@ class HostileBatchCommandTest {
         Path input = profiles(dir, "{\"id\":\"a\\rb\"}\n");
         Path out = dir.resolve("out.csv");
 
-        run("batch", input.toString(), "--rules", "rules", "--format", "csv", "--out", out.toString());
+        cli.run("batch", input.toString(), "--rules", "rules", "--format", "csv", "--out", out.toString());
 
         assertThat(Files.readString(out)).contains("1,\"a\rb\",");
     }
@@ -122,10 +112,10 @@ class HostileBatchCommandTest {
         Path input = profiles(dir, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"a\"}\n{\"id\":\"a\"}\n{\"id\":\"c\"}\n");
         Path summary = dir.resolve("summary.json");
 
-        run("batch", input.toString(), "--rules", "rules", "--out", dir.resolve("o.jsonl").toString(),
+        cli.run("batch", input.toString(), "--rules", "rules", "--out", dir.resolve("o.jsonl").toString(),
                 "--summary", summary.toString());
 
-        assertThat(err.toString()).contains("2 records repeat the id of an earlier record").contains(": a");
+        assertThat(cli.err()).contains("2 records repeat the id of an earlier record").contains(": a");
         JsonNode duplicates = JSON.readTree(summary.toFile()).get("duplicateIds");
         assertThat(duplicates.get("records").asInt()).isEqualTo(2);
         assertThat(duplicates.get("first").get(0).asText()).isEqualTo("a");

@@ -7,12 +7,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,25 +31,7 @@ class HostileInputTest {
              "x\\u001b]0;title\\u0007\\nFAKE": 1}
             """;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
-
-    private int runWithInput(InputStream in, String... args) {
-        InputStream stdin = System.in;
-        System.setIn(in);
-        try {
-            return run(args);
-        } finally {
-            System.setIn(stdin);
-        }
-    }
+    private final InProcessCli cli = new InProcessCli();
 
     /** Whether {@code text} holds a control character other than a line feed: C0, DEL or C1. */
     private static boolean hasControlCharacters(String text) {
@@ -81,10 +60,10 @@ class HostileInputTest {
                 }
             };
 
-            int exit = runWithInput(yes, "advise", "-", "--rules", "rules");
+            int exit = cli.runWithInput(yes, "advise", "-", "--rules", "rules");
 
             assertThat(exit).isEqualTo(2);
-            assertThat(err.toString()).isEqualTo("<stdin>" + TOO_LARGE);
+            assertThat(cli.err()).isEqualTo("<stdin>" + TOO_LARGE);
         }
 
         @Test
@@ -92,8 +71,8 @@ class HostileInputTest {
         void asADeviceThatNeverEndsIsRefused() {
             assumeTrue(Files.isReadable(Path.of("/dev/zero")));
 
-            assertThat(run("advise", "/dev/zero", "--rules", "rules")).isEqualTo(2);
-            assertThat(err.toString()).isEqualTo("/dev/zero" + TOO_LARGE);
+            assertThat(cli.run("advise", "/dev/zero", "--rules", "rules")).isEqualTo(2);
+            assertThat(cli.err()).isEqualTo("/dev/zero" + TOO_LARGE);
         }
 
         @Test
@@ -101,10 +80,10 @@ class HostileInputTest {
             Path big = dir.resolve("big.yaml");
             Files.writeString(big, "id: big\n" + "# padding\n".repeat(200_000));
 
-            assertThat(run("explain", big.toString(), "buy-a-gpu", "--rules", "rules")).isEqualTo(2);
-            assertThat(runWithInput(new ByteArrayInputStream(new byte[0]), "interview", "--from", big.toString(),
+            assertThat(cli.run("explain", big.toString(), "buy-a-gpu", "--rules", "rules")).isEqualTo(2);
+            assertThat(cli.runWithInput(new ByteArrayInputStream(new byte[0]), "interview", "--from", big.toString(),
                     "--rules", "rules", "--out", dir.resolve("me.yaml").toString())).isEqualTo(2);
-            assertThat(err.toString()).isEqualTo(big + TOO_LARGE + big + TOO_LARGE);
+            assertThat(cli.err()).isEqualTo(big + TOO_LARGE + big + TOO_LARGE);
         }
     }
 
@@ -117,8 +96,8 @@ class HostileInputTest {
         bytes[2] = (byte) 0xBF;
         System.arraycopy(body, 0, bytes, 3, body.length);
 
-        assertThat(runWithInput(new ByteArrayInputStream(bytes), "advise", "-", "--rules", "rules")).isZero();
-        assertThat(out.toString()).startsWith("Advice for bom: ").contains("Why: hardware.gpu = NONE");
+        assertThat(cli.runWithInput(new ByteArrayInputStream(bytes), "advise", "-", "--rules", "rules")).isZero();
+        assertThat(cli.out()).startsWith("Advice for bom: ").contains("Why: hardware.gpu = NONE");
     }
 
     @Test
@@ -126,8 +105,8 @@ class HostileInputTest {
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, "id: a\njob: {industry: \u00e9nergie}\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThat(run("advise", latin1.toString(), "--rules", "rules")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo(latin1 + ":2:17: not UTF-8 text (the byte 0xE9 here); save the profile"
+        assertThat(cli.run("advise", latin1.toString(), "--rules", "rules")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo(latin1 + ":2:17: not UTF-8 text (the byte 0xE9 here); save the profile"
                 + " as UTF-8\n1 error\n");
     }
 
@@ -137,34 +116,34 @@ class HostileInputTest {
 
         @Test
         void inTheTextOfTheAdvice(@TempDir Path dir) throws Exception {
-            int exit = run("advise", hostile(dir).toString(), "--rules", "rules");
+            int exit = cli.run("advise", hostile(dir).toString(), "--rules", "rules");
 
             assertThat(exit).isZero();
-            assertThat(hasControlCharacters(out.toString())).isFalse();
-            assertThat(out.toString()).startsWith("Advice for \\e[2Jline1\\nFAKE: 3. Buy stock: ")
+            assertThat(hasControlCharacters(cli.out())).isFalse();
+            assertThat(cli.out()).startsWith("Advice for \\e[2Jline1\\nFAKE: 3. Buy stock: ")
                     .contains("Why: interests.domains = [medicine, bio\\u0007\\u009B31m]")
                     .doesNotContain("\nFAKE");
-            assertThat(hasControlCharacters(err.toString())).isFalse();
-            assertThat(err.toString()).contains("warning: x\\e]0;title\\u0007\\nFAKE: unknown field");
+            assertThat(hasControlCharacters(cli.err())).isFalse();
+            assertThat(cli.err()).contains("warning: x\\e]0;title\\u0007\\nFAKE: unknown field");
         }
 
         @Test
         void inTheWhatIf(@TempDir Path dir) throws Exception {
-            int exit = run("advise", hostile(dir).toString(), "--rules", "rules",
+            int exit = cli.run("advise", hostile(dir).toString(), "--rules", "rules",
                     "--what-if", "job.industry=\u001b[31mred\nFAKE");
 
             assertThat(exit).isZero();
-            assertThat(hasControlCharacters(out.toString())).isFalse();
-            assertThat(out.toString()).startsWith("What if job.industry = \\e[31mred\\nFAKE?\n");
+            assertThat(hasControlCharacters(cli.out())).isFalse();
+            assertThat(cli.out()).startsWith("What if job.industry = \\e[31mred\\nFAKE?\n");
         }
 
         @Test
         void inTheExplanation(@TempDir Path dir) throws Exception {
-            int exit = run("explain", hostile(dir).toString(), "buy-a-gpu", "--rules", "rules");
+            int exit = cli.run("explain", hostile(dir).toString(), "buy-a-gpu", "--rules", "rules");
 
             assertThat(exit).isZero();
-            assertThat(hasControlCharacters(out.toString() + err.toString())).isFalse();
-            assertThat(out.toString()).contains(" for \\e[2Jline1\\nFAKE: 3. Buy stock: given");
+            assertThat(hasControlCharacters(cli.out() + cli.err())).isFalse();
+            assertThat(cli.out()).contains(" for \\e[2Jline1\\nFAKE: 3. Buy stock: given");
         }
 
         @Test
@@ -173,29 +152,29 @@ class HostileInputTest {
             Files.writeString(profile, "{\"id\": \"a\", \"hardware\": {\"gpu\": \"\\u001b[2J\\nFAKE: 3\"},"
                     + " \"\\u009b31m\": 1}");
 
-            assertThat(run("advise", profile.toString(), "--rules", "rules", "--strict")).isEqualTo(2);
-            assertThat(hasControlCharacters(err.toString())).isFalse();
-            assertThat(err.toString()).isEqualTo(profile + ":1:33: hardware.gpu: expected one of NONE, CLOUD, OWN, got"
+            assertThat(cli.run("advise", profile.toString(), "--rules", "rules", "--strict")).isEqualTo(2);
+            assertThat(hasControlCharacters(cli.err())).isFalse();
+            assertThat(cli.err()).isEqualTo(profile + ":1:33: hardware.gpu: expected one of NONE, CLOUD, OWN, got"
                     + " \"\\e[2J\\nFAKE: 3\"\n" + profile + ":1:69: \\u009B31m: unknown field\n2 errors\n");
         }
 
         @Test
         void inThePages(@TempDir Path dir) throws Exception {
-            int exit = run("advise", hostile(dir).toString(), "--rules", "rules", "--format", "html");
+            int exit = cli.run("advise", hostile(dir).toString(), "--rules", "rules", "--format", "html");
 
             assertThat(exit).isZero();
-            assertThat(hasControlCharacters(out.toString())).isFalse();
-            assertThat(out.toString()).contains("<h1>Advice for \\e[2Jline1 FAKE: 3. Buy stock</h1>");
+            assertThat(hasControlCharacters(cli.out())).isFalse();
+            assertThat(cli.out()).contains("<h1>Advice for \\e[2Jline1 FAKE: 3. Buy stock</h1>");
         }
 
         @Test
         void inTheJsonWhichEscapesThemItself(@TempDir Path dir) throws Exception {
-            int exit = run("advise", hostile(dir).toString(), "--rules", "rules", "--format", "json");
+            int exit = cli.run("advise", hostile(dir).toString(), "--rules", "rules", "--format", "json");
 
             assertThat(exit).isZero();
-            assertThat(out.toString().chars().filter(c -> c < 0x20).allMatch(c -> c == '\n' || c == ' ')).isTrue();
-            assertThat(out.toString()).doesNotContain("\u001b", "\u0007").contains("\\u001B[2Jline1\\nFAKE");
-            JsonNode json = new ObjectMapper().readTree(out.toString());
+            assertThat(cli.out().chars().filter(c -> c < 0x20).allMatch(c -> c == '\n' || c == ' ')).isTrue();
+            assertThat(cli.out()).doesNotContain("\u001b", "\u0007").contains("\\u001B[2Jline1\\nFAKE");
+            JsonNode json = new ObjectMapper().readTree(cli.out());
             assertThat(json.get("profile").asText()).isEqualTo("\u001b[2Jline1\nFAKE: 3. Buy stock");
         }
 
@@ -203,12 +182,12 @@ class HostileInputTest {
         void inTheInterviewsEchoOfAnAnswer(@TempDir Path dir) {
             String answers = "\u001b[2Jphd\nFAKE\n" + "x".repeat(100_000) + "\ndone\n";
 
-            int exit = runWithInput(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)),
+            int exit = cli.runWithInput(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)),
                     "interview", "--rules", "rules", "--out", dir.resolve("me.yaml").toString());
 
             assertThat(exit).isZero();
-            assertThat(hasControlCharacters(out.toString())).isFalse();
-            assertThat(out.toString()).contains("> \\e[2Jphd\n")
+            assertThat(hasControlCharacters(cli.out())).isFalse();
+            assertThat(cli.out()).contains("> \\e[2Jphd\n")
                     .contains("That answer is too long: more than 1,000 characters.")
                     .doesNotContain("x".repeat(1_002));
         }

@@ -4,12 +4,8 @@ import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,36 +18,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The interview, with piped answers and through a pseudo-terminal. */
 class InterviewCommandTest {
 
+    private final InProcessCli cli = new InProcessCli();
+
     @Test
     void anIdNeverNamesAFileOutsideTheCurrentFolderAndIsBounded() {
         assertThat(InterviewCommand.fileName("../../etc/x")).doesNotContain("/").doesNotStartWith(".");
         assertThat(InterviewCommand.fileName("anna-1.b")).isEqualTo("anna-1.b");
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
 
-        assertThat(cli.execute("interview", "--id", "x".repeat(201))).isEqualTo(2);
-        assertThat(err.toString()).contains("--id must be a name of 1 to 200 characters");
+        assertThat(cli.run("interview", "--id", "x".repeat(201))).isEqualTo(2);
+        assertThat(cli.err()).contains("--id must be a name of 1 to 200 characters");
     }
 
     @Test
     void asksTheMostImportantQuestionsFirstAndSavesTheProfile(@TempDir Path dir) throws Exception {
         Path saved = dir.resolve("me.yaml");
-        StringWriter out = new StringWriter();
-        InputStream stdin = System.in;
-        System.setIn(new ByteArrayInputStream("phd\nemployed\nbachelors\nmaybe\nno\ndone\n".getBytes(StandardCharsets.UTF_8)));
-        int exit;
-        try {
-            CommandLine cli = Main.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(new StringWriter()));
-            exit = cli.execute("interview", "--rules", "rules", "--out", saved.toString());
-        } finally {
-            System.setIn(stdin);
-        }
 
-        String transcript = out.toString();
+        int exit = cli.runWithInput(new ByteArrayInputStream("phd\nemployed\nbachelors\nmaybe\nno\ndone\n"
+                .getBytes(StandardCharsets.UTF_8)), "interview", "--rules", "rules", "--out", saved.toString());
+
+        String transcript = cli.out();
         assertThat(exit).isZero();
         assertThat(transcript.indexOf("What are you aiming for")).isLessThan(transcript.indexOf("Are you a student"));
         assertThat(transcript).contains("Advice so far: 1. ").contains("That answer does not fit")

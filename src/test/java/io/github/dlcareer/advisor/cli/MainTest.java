@@ -1,34 +1,24 @@
 package io.github.dlcareer.advisor.cli;
 
-import io.github.dlcareer.advisor.TestRules;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlcareer.advisor.TestRules;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line, run in-process with captured output: never System.exit. */
 class MainTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
 
     @Nested
     @DisplayName("advisor advise")
@@ -36,23 +26,24 @@ class MainTest {
 
         @Test
         void printsReadableAdviceByDefault() {
-            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules");
+            int exit = cli.run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules");
 
             assertThat(exit).isZero();
-            assertThat(out.toString())
+            assertThat(cli.out())
                     .startsWith("Advice for gpu-none: ")
                     .contains("1. ")
                     .contains("Why: hardware.gpu = NONE")
                     .contains("In short:")
                     .contains("— Kyubyong Park, Deep Learning Career Faq");
-            assertThat(err.toString()).isEmpty();
+            assertThat(cli.err()).isEmpty();
         }
 
         @Test
         void printsTheJsonOfTheOutputContract() throws Exception {
-            int exit = run("advise", "examples/profiles/advisor-red-flags.yaml", "--format", "json", "--rules", "rules");
+            int exit = cli.run("advise", "examples/profiles/advisor-red-flags.yaml", "--format", "json", "--rules",
+                    "rules");
 
-            JsonNode json = new ObjectMapper().readTree(out.toString());
+            JsonNode json = new ObjectMapper().readTree(cli.out());
             assertThat(exit).isZero();
             assertThat(json.get("profile").asText()).isEqualTo("advisor-red-flags");
             JsonNode first = json.get("recommendations").get(0);
@@ -67,10 +58,10 @@ class MainTest {
 
         @Test
         void usesTheRulesFolderOfTheWorkingDirectoryByDefault() {
-            int exit = run("advise", "examples/profiles/gpu-none.yaml");
+            int exit = cli.run("advise", "examples/profiles/gpu-none.yaml");
 
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("Why: hardware.gpu = NONE");
+            assertThat(cli.out()).contains("Why: hardware.gpu = NONE");
         }
 
         @Test
@@ -78,11 +69,11 @@ class MainTest {
             Path profile = dir.resolve("bad.yaml");
             Files.writeString(profile, "id: bad\nskills:\n  math: 9\nhardware: {gpu: laptop}\n");
 
-            int exit = run("advise", profile.toString(), "--rules", "rules");
+            int exit = cli.run("advise", profile.toString(), "--rules", "rules");
 
             assertThat(exit).isEqualTo(2);
-            assertThat(out.toString()).isEmpty();
-            assertThat(err.toString())
+            assertThat(cli.out()).isEmpty();
+            assertThat(cli.err())
                     .contains(profile + ":3:9: skills.math: expected a whole number from 0 (none) to 5 (expert), got 9")
                     .contains(profile + ":4:17: hardware.gpu: expected one of NONE, CLOUD, OWN, got \"laptop\"")
                     .contains("2 errors")
@@ -94,8 +85,8 @@ class MainTest {
             Path profile = dir.resolve("typo.yaml");
             Files.writeString(profile, "id: typo\nhardware: {gpus: NONE}\n");
 
-            assertThat(run("advise", profile.toString(), "--rules", "rules")).isZero();
-            assertThat(err.toString()).contains("warning: hardware.gpus: unknown field");
+            assertThat(cli.run("advise", profile.toString(), "--rules", "rules")).isZero();
+            assertThat(cli.err()).contains("warning: hardware.gpus: unknown field");
         }
 
         @Test
@@ -103,14 +94,14 @@ class MainTest {
             Path profile = dir.resolve("typo.yaml");
             Files.writeString(profile, "id: typo\nhardware: {gpus: NONE}\n");
 
-            assertThat(run("advise", profile.toString(), "--rules", "rules", "--strict")).isEqualTo(2);
-            assertThat(err.toString()).contains("hardware.gpus: unknown field; did you mean hardware.gpu?");
+            assertThat(cli.run("advise", profile.toString(), "--rules", "rules", "--strict")).isEqualTo(2);
+            assertThat(cli.err()).contains("hardware.gpus: unknown field; did you mean hardware.gpu?");
         }
 
         @Test
         void reportsAMissingProfileFile() {
-            assertThat(run("advise", "no/such/profile.yaml")).isEqualTo(2);
-            assertThat(err.toString()).contains("no/such/profile.yaml: no such file");
+            assertThat(cli.run("advise", "no/such/profile.yaml")).isEqualTo(2);
+            assertThat(cli.err()).contains("no/such/profile.yaml: no such file");
         }
 
         @Test
@@ -121,10 +112,10 @@ class MainTest {
             Path gpu = dir.resolve("gpu.drl");
             Files.writeString(gpu, Files.readString(gpu).replaceFirst("hardware\\.gpu", "hardware.gpuu"));
 
-            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString());
+            int exit = cli.run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString());
 
             assertThat(exit).isEqualTo(1);
-            assertThat(err.toString()).containsPattern(java.util.regex.Pattern.quote(gpu.toString()) + ":\\d+:\\d+: ")
+            assertThat(cli.err()).containsPattern(Pattern.quote(gpu.toString()) + ":\\d+:\\d+: ")
                     .contains("gpuu").doesNotContain("\tat ");
         }
 
@@ -144,11 +135,11 @@ class MainTest {
                     end
                     """);
 
-            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString(), "--no-cache");
+            int exit = cli.run("advise", "examples/profiles/gpu-none.yaml", "--rules", dir.toString(), "--no-cache");
 
             assertThat(exit).isEqualTo(1);
-            assertThat(err.toString())
-                    .containsPattern(java.util.regex.Pattern.quote(gpu.toString()) + ":\\d+: GPU: update for ever: "
+            assertThat(cli.err())
+                    .containsPattern(Pattern.quote(gpu.toString()) + ":\\d+: GPU: update for ever: "
                             + "the evaluation was stopped at its limit of 2.0 s, after [\\d,]+ rule firings")
                     .contains(gpu + ":10: GPU: no GPU at all, buy one: the evaluation was stopped") // fired in the loop too
                     .contains("2 errors").doesNotContain("\tat ").doesNotContain("Exception");
@@ -156,10 +147,10 @@ class MainTest {
 
         @Test
         void showsWhatChangesWithWhatIf() throws Exception {
-            int exit = run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
+            int exit = cli.run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
                     "--what-if", "hardware.gpu=OWN", "--format", "json");
 
-            JsonNode json = new ObjectMapper().readTree(out.toString());
+            JsonNode json = new ObjectMapper().readTree(cli.out());
             assertThat(exit).isZero();
             assertThat(json.get("changes").get("hardware.gpu").asText()).isEqualTo("OWN");
             assertThat(json.get("differences")).anySatisfy(d -> {
@@ -171,22 +162,22 @@ class MainTest {
 
         @Test
         void marksNewAndGoneAdviceInText() {
-            assertThat(run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
+            assertThat(cli.run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
                     "--what-if", "hardware.gpu=OWN")).isZero();
-            assertThat(out.toString()).startsWith("What if hardware.gpu = OWN?").contains("[gone, was ");
+            assertThat(cli.out()).startsWith("What if hardware.gpu = OWN?").contains("[gone, was ");
         }
 
         @Test
         void rejectsAWhatIfOnAFieldThatDoesNotExist() {
-            assertThat(run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
+            assertThat(cli.run("advise", "examples/profiles/gpu-none.yaml", "--rules", "rules",
                     "--what-if", "hardware.gpus=OWN")).isEqualTo(2);
-            assertThat(err.toString()).contains("--what-if: hardware.gpus: not a profile field");
+            assertThat(cli.err()).contains("--what-if: hardware.gpus: not a profile field");
         }
 
         @Test
         void rejectsAnUnknownFormat() {
-            assertThat(run("advise", "examples/profiles/gpu-none.yaml", "--format", "pdf")).isEqualTo(2);
-            assertThat(err.toString()).contains("--format").contains("text, json");
+            assertThat(cli.run("advise", "examples/profiles/gpu-none.yaml", "--format", "pdf")).isEqualTo(2);
+            assertThat(cli.err()).contains("--format").contains("text, json");
         }
     }
 
@@ -196,11 +187,11 @@ class MainTest {
 
         @Test
         void listsEveryRuleWithWhatItRecommendsAndCites() throws Exception {
-            assertThat(run("rules", "list", "--format", "json", "--rules", "rules")).isZero();
+            assertThat(cli.run("rules", "list", "--format", "json", "--rules", "rules")).isZero();
 
-            JsonNode list = new ObjectMapper().readTree(out.toString()).get("list");
+            JsonNode list = new ObjectMapper().readTree(cli.out()).get("list");
             assertThat(list).isNotEmpty();
-            JsonNode gpu = java.util.stream.StreamSupport.stream(list.spliterator(), false)
+            JsonNode gpu = StreamSupport.stream(list.spliterator(), false)
                     .filter(r -> "buy-a-gpu".equals(r.get("recommend").asText())).findFirst().orElseThrow();
             assertThat(gpu.get("file").asText()).isEqualTo("rules/gpu.drl");
             assertThat(gpu.get("line").asInt()).isPositive();
@@ -209,17 +200,17 @@ class MainTest {
 
         @Test
         void listsRulesAsTextGroupedByFile() {
-            assertThat(run("rules", "list", "--rules", "rules")).isZero();
-            assertThat(out.toString()).contains("rules/gpu.drl").contains("recommends buy-a-gpu");
+            assertThat(cli.run("rules", "list", "--rules", "rules")).isZero();
+            assertThat(cli.out()).contains("rules/gpu.drl").contains("recommends buy-a-gpu");
         }
 
         @Test
         void showsForEachDocumentItsPassagesAndTheRulesCitingThem() throws Exception {
-            assertThat(run("rules", "coverage", "--format", "json", "--rules", "rules")).isZero();
+            assertThat(cli.run("rules", "coverage", "--format", "json", "--rules", "rules")).isZero();
 
-            JsonNode documents = new ObjectMapper().readTree(out.toString());
+            JsonNode documents = new ObjectMapper().readTree(cli.out());
             assertThat(documents).hasSize(5);
-            JsonNode faq = java.util.stream.StreamSupport.stream(documents.spliterator(), false)
+            JsonNode faq = StreamSupport.stream(documents.spliterator(), false)
                     .filter(d -> d.get("source").asText().equals("park-career-faq")).findFirst().orElseThrow();
             assertThat(faq.get("passages")).anySatisfy(p -> {
                 assertThat(p.get("id").asText()).isEqualTo("park-buy-a-gpu");
@@ -233,8 +224,8 @@ class MainTest {
                     "# Deep Learning Career Faq\n\nA. Yes!  A GPU card is a must-have. Don't save money. You will get more than 100 times rewards.\n\n"
                     + "Here is a paragraph that no passage of the rules quotes at all.\n");
 
-            assertThat(run("rules", "coverage", "--rules", "rules", "--documents", dir.toString())).isZero();
-            assertThat(out.toString())
+            assertThat(cli.run("rules", "coverage", "--rules", "rules", "--documents", dir.toString())).isZero();
+            assertThat(cli.out())
                     .contains("paragraph at line 5 quotes no passage: Here is a paragraph that no passage")
                     .doesNotContain("line 3 quotes no passage")
                     .doesNotContain("line 1 quotes no passage");
@@ -257,11 +248,11 @@ class MainTest {
             Path papers = dir.resolve("papers.drl");
             Files.writeString(papers, Files.readString(papers).replaceFirst("traits\\.overwhelmedByPapers", "traits.overwhelmed"));
 
-            assertThat(run("rules", "check", dir.toString())).isEqualTo(1);
-            assertThat(out.toString())
-                    .containsPattern(java.util.regex.Pattern.quote(gpu.toString())
+            assertThat(cli.run("rules", "check", dir.toString())).isEqualTo(1);
+            assertThat(cli.out())
+                    .containsPattern(Pattern.quote(gpu.toString())
                             + ":\\d+:\\d+: .*NOTHING is not a value of Profile.Gpu; its values: NONE, CLOUD, OWN")
-                    .containsPattern(java.util.regex.Pattern.quote(papers.toString())
+                    .containsPattern(Pattern.quote(papers.toString())
                             + ":\\d+:\\d+: .*Profile.Traits has no field overwhelmed")
                     .contains("2 errors");
         }
@@ -279,8 +270,8 @@ class MainTest {
                         advice: No rule recommends this.
                     conflicts:"""));
 
-            assertThat(run("rules", "check", dir.toString())).isZero();
-            assertThat(out.toString()).contains("advice.yaml: warning: nobody-gives-this: no rule recommends this advice")
+            assertThat(cli.run("rules", "check", dir.toString())).isZero();
+            assertThat(cli.out()).contains("advice.yaml: warning: nobody-gives-this: no rule recommends this advice")
                     .contains("0 errors, 1 warning");
         }
 
@@ -304,9 +295,9 @@ class MainTest {
                     end
                     """);
 
-            assertThat(run("rules", "check", dir.toString())).isZero();
-            String at = java.util.regex.Pattern.quote(gpu.toString());
-            assertThat(out.toString())
+            assertThat(cli.run("rules", "check", dir.toString())).isZero();
+            String at = Pattern.quote(gpu.toString());
+            assertThat(cli.out())
                     .containsPattern(at + ":\\d+:8: warning: uses java.io.File, which no advice rule needs: a rule file"
                             + " runs as code")
                     .contains(gpu + ":" + (lines + 7) + ":9: warning: GPU: hostile: uses File, ")
@@ -331,8 +322,8 @@ class MainTest {
                     "    quote: \"A GPU card is optional. Save your money: the cloud is always cheaper.\"") + 1;
             assertThat(line).isPositive();
 
-            assertThat(run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isEqualTo(1);
-            assertThat(out.toString())
+            assertThat(cli.run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isEqualTo(1);
+            assertThat(cli.out())
                     .contains(sources + ":" + line + ": park-buy-a-gpu: the quote is not in the document"
                             + " 001_b35db468cc480182.txt (park-career-faq)")
                     .contains("1 error, 0 warnings");
@@ -346,23 +337,23 @@ class MainTest {
             Files.writeString(sources, Files.readString(sources).replace(original,
                     "a GPU  card is a must\u2013have. Don\u2019t save money. You will get more than 100 times rewards"));
 
-            assertThat(run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isZero();
-            assertThat(out.toString()).contains("0 errors, 0 warnings");
+            assertThat(cli.run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isZero();
+            assertThat(cli.out()).contains("0 errors, 0 warnings");
         }
 
         @Test
         void checkSaysInOneLineWhenItCannotSeeTheDocuments(@TempDir Path dir) {
             Path missing = dir.resolve("no-documents-here");
 
-            assertThat(run("rules", "check", "rules", "--documents", missing.toString())).isZero();
-            assertThat(out.toString()).contains("the quotes were not checked against the documents: " + missing
+            assertThat(cli.run("rules", "check", "rules", "--documents", missing.toString())).isZero();
+            assertThat(cli.out()).contains("the quotes were not checked against the documents: " + missing
                     + " is not a folder (give the folder with --documents DIR)\n").contains("0 errors, 0 warnings");
         }
 
         @Test
         void checkOfTheShippedRulesGivesNoWarning() {
-            assertThat(run("rules", "check", "rules")).isZero();
-            assertThat(out.toString()).contains("0 errors, 0 warnings").doesNotContain("warning:")
+            assertThat(cli.run("rules", "check", "rules")).isZero();
+            assertThat(cli.out()).contains("0 errors, 0 warnings").doesNotContain("warning:")
                     .as("the documents in ../shared/seeds are seen, and every quote is found").doesNotContain("not checked");
         }
 
@@ -372,8 +363,8 @@ class MainTest {
             Files.writeString(broken.resolve("gpu.drl"), Files.readString(broken.resolve("gpu.drl"))
                     .replace("hardware.gpu == Gpu.NONE", "hardware.gpuu == Gpu.NONE"));
 
-            assertThat(run("rules", "check", "--rules", broken.toString())).isEqualTo(1);
-            assertThat(out.toString() + err.toString()).contains(broken.resolve("gpu.drl") + ":");
+            assertThat(cli.run("rules", "check", "--rules", broken.toString())).isEqualTo(1);
+            assertThat(cli.out() + cli.err()).contains(broken.resolve("gpu.drl") + ":");
         }
 
         @Test
@@ -386,18 +377,18 @@ class MainTest {
             Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
             Files.writeString(scenarios.resolve("wrong.yaml"), "profile: gpu-own\nexpect:\n  present: [buy-a-gpu]\n");
 
-            int exit = run("rules", "test", "rules", "--scenarios", scenarios.toString());
+            int exit = cli.run("rules", "test", "rules", "--scenarios", scenarios.toString());
 
             assertThat(exit).isEqualTo(1);
-            assertThat(out.toString()).contains("PASS  gpu-none").contains("FAIL  wrong")
+            assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  wrong")
                     .contains("buy-a-gpu: expected among the advice, but it was not given").contains("1 passed, 1 failed");
         }
 
         @Test
         void reportsBrokenCataloguesWithExitCode1(@TempDir Path dir) throws Exception {
             Files.writeString(dir.resolve("sources.yaml"), "sources: [\n");
-            assertThat(run("rules", "list", "--rules", dir.toString())).isEqualTo(1);
-            assertThat(err.toString()).contains("sources.yaml:").contains("broken YAML");
+            assertThat(cli.run("rules", "list", "--rules", dir.toString())).isEqualTo(1);
+            assertThat(cli.err()).contains("sources.yaml:").contains("broken YAML");
         }
     }
 
@@ -407,43 +398,44 @@ class MainTest {
 
         @Test
         void explainsHowARecommendationCameAbout() {
-            assertThat(run("explain", "examples/profiles/gpu-none.yaml", "buy-a-gpu", "--rules", "rules")).isZero();
-            assertThat(out.toString()).contains("(buy-a-gpu) for gpu-none: given, score 0.80")
+            assertThat(cli.run("explain", "examples/profiles/gpu-none.yaml", "buy-a-gpu", "--rules", "rules")).isZero();
+            assertThat(cli.out()).contains("(buy-a-gpu) for gpu-none: given, score 0.80")
                     .contains("+ GPU: no GPU at all, buy one  (rules/gpu.drl:").contains("facts: hardware.gpu = NONE")
                     .contains("How the score combines: MB = 0.8");
         }
 
         @Test
         void explainsWhyNotAsJson() throws Exception {
-            assertThat(run("explain", "examples/profiles/gpu-own.yaml", "buy-a-gpu", "--rules", "rules",
+            assertThat(cli.run("explain", "examples/profiles/gpu-own.yaml", "buy-a-gpu", "--rules", "rules",
                     "--format", "json")).isZero();
-            JsonNode json = new ObjectMapper().readTree(out.toString());
+            JsonNode json = new ObjectMapper().readTree(cli.out());
             assertThat(json.get("given").asBoolean()).isFalse();
             assertThat(json.get("notFired").get(0).get("facts").get(0).asText()).isEqualTo("hardware.gpu = OWN");
         }
 
         @Test
         void anUnknownAdviceIdIsAUsageError() {
-            assertThat(run("explain", "examples/profiles/gpu-none.yaml", "buy-gpu", "--rules", "rules")).isEqualTo(2);
-            assertThat(err.toString()).contains("no advice 'buy-gpu'; did you mean buy-a-gpu");
+            assertThat(cli.run("explain", "examples/profiles/gpu-none.yaml", "buy-gpu", "--rules", "rules"))
+                    .isEqualTo(2);
+            assertThat(cli.err()).contains("no advice 'buy-gpu'; did you mean buy-a-gpu");
         }
     }
 
     @Test
     void showsItsVersion() {
-        assertThat(run("--version")).isZero();
-        assertThat(out.toString()).contains("dl-career-advisor").contains("Drools");
+        assertThat(cli.run("--version")).isZero();
+        assertThat(cli.out()).contains("dl-career-advisor").contains("Drools");
     }
 
     @Test
     void showsHelpWithTheExitCodes() {
-        assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("advise").contains("Exit codes:");
+        assertThat(cli.run("--help")).isZero();
+        assertThat(cli.out()).contains("advise").contains("Exit codes:");
     }
 
     @Test
     void withoutACommandIsAUsageError() {
-        assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("name a command");
+        assertThat(cli.run()).isEqualTo(2);
+        assertThat(cli.err()).contains("name a command");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.format;
 
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.Advice;
@@ -30,7 +31,7 @@ class HtmlReportTest {
     private static final int ADVICE_BLUE = 0x3e7bfa;
 
     private static Advice advice(String profile) {
-        RuleBook book = RulesCompiler.compile(Path.of("rules"));
+        RuleBook book = new RulesCompiler(RulesFiles.of(Path.of("rules")), null).compile();
         return Evaluator.evaluate(book, ProfileReader.create().read(Path.of("examples", "profiles", profile + ".yaml")));
     }
 
@@ -57,11 +58,11 @@ class HtmlReportTest {
 
     @Test
     void aScreenshotOfACohortSummaryShowsItsBarCharts(@TempDir Path dir) throws Exception {
-        BatchSummary summary = new BatchSummary();
+        CohortSummary summary = new CohortSummary();
         for (String profile : List.of("employer-red-flags", "gpu-none", "advisor-red-flags")) {
             summary.add(new BatchRecord(1, profile, null, advice(profile), List.of()));
         }
-        String html = summary.html(1.5);
+        String html = CohortSummaryHtml.page(summary, 1.5);
         assertThat(html).contains("<h2>Red flags (warnings)</h2>").contains("class=\"fill red\"");
         Path page = dir.resolve("summary.html");
         Files.writeString(page, html);

@@ -1,9 +1,12 @@
 package io.github.dlcareer.advisor.internal.compile;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import org.kie.api.KieServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,8 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -122,21 +125,21 @@ public final class CompiledRulesCache {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * An entry of parsed rules: the key of the DRL they were parsed from and a digest of the rules themselves, both
      * checked on load, so that an entry edited by hand, corrupt, or copied under another key is never used: it
      * would change the advice silently (a weight, a citation, a condition's facts).
      */
-    record ParsedEntry(String drl, String digest, List<RulesCompiler.ParsedRule> rules) {
+    record ParsedEntry(String drl, String digest, List<RuleDraft> rules) {
     }
 
     /**
      * The parsed rules cached under a key, if readable and intact; an entry that is not (edited, corrupt, misplaced)
      * is a warning, is removed, and the DRL is parsed again.
      */
-    Optional<List<RulesCompiler.ParsedRule>> readParsed(String key) {
+    Optional<List<RuleDraft>> readParsed(String key) {
         Path file = parsedFile(key);
         try {
             ParsedEntry entry = JSON.readValue(file.toFile(), ParsedEntry.class);
@@ -148,7 +151,7 @@ public final class CompiledRulesCache {
                 return Optional.of(entry.rules());
             }
             LOG.warn("ignoring the parsed rules in {}: {}; parsing the DRL again", file, why);
-        } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+        } catch (FileNotFoundException | NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             if (!Files.exists(file)) {
@@ -161,7 +164,7 @@ public final class CompiledRulesCache {
     }
 
     /** Keeps the parsed rules under a key, with what they were parsed from and their digest; a failure is a warning. */
-    void writeParsed(String key, List<RulesCompiler.ParsedRule> rules) {
+    void writeParsed(String key, List<RuleDraft> rules) {
         try {
             write(parsedFile(key), JSON.writeValueAsBytes(new ParsedEntry(key, digest(rules), rules)));
         } catch (IOException e) {
@@ -170,7 +173,7 @@ public final class CompiledRulesCache {
     }
 
     /** A SHA-256 of the rules as the cache writes them: any change to any field changes it. */
-    private static String digest(List<RulesCompiler.ParsedRule> rules) throws IOException {
+    private static String digest(List<RuleDraft> rules) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(rules)));
         } catch (NoSuchAlgorithmException e) {
@@ -194,7 +197,7 @@ public final class CompiledRulesCache {
     void discard(String key) {
         try {
             Files.deleteIfExists(file(key));
-            Files.deleteIfExists(folder.resolve("rules-" + key + ".json"));
+            Files.deleteIfExists(parsedFile(key));
         } catch (IOException | SecurityException e) {
             LOG.debug("cannot remove {}: {}", file(key), e.toString());
         }

@@ -44,7 +44,7 @@ public final class Quotes {
         return normalise(quote).replaceAll("^[ .\"']+|[ .\"']+$", "");
     }
 
-    /** A needle shorter than this could be found anywhere: it shows nothing. The same bound as QuotesTest. */
+    /** A needle shorter than this could be found anywhere: it shows nothing. QuotesTest holds rules/ to it too. */
     static final int SHORTEST = 12;
 
     /**

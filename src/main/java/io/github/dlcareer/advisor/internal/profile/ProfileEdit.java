@@ -22,13 +22,19 @@ public final class ProfileEdit {
     private ProfileEdit() {
     }
 
+    /** The profile with the {@code --what-if} changes: problems name {@code --what-if} as their source. */
     public static Profile apply(Profile profile, Map<String, String> changes) {
+        return apply(profile, changes, "--what-if");
+    }
+
+    /** The profile with the changes; {@code source} names them in problems. */
+    public static Profile apply(Profile profile, Map<String, String> changes, String source) {
         ObjectNode tree = ProfileJson.tree(profile);
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> change : changes.entrySet()) {
             ProfileSchema.Leaf leaf = ProfileSchema.leaf(change.getKey());
             if (leaf == null || "id".equals(change.getKey())) {
-                problems.add(Problem.error("--what-if", 0, 0, change.getKey(), "not a profile field"
+                problems.add(Problem.error(source, 0, 0, change.getKey(), "not a profile field"
                         + ProfileSchema.didYouMean(change.getKey())));
                 continue;
             }
@@ -39,7 +45,7 @@ public final class ProfileEdit {
         }
         try (var parser = tree.traverse()) {
             parser.nextToken();
-            return ProfileParser.parse(parser, "--what-if", true, new ArrayList<>());
+            return ProfileParser.parse(parser, source, true, new ArrayList<>());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

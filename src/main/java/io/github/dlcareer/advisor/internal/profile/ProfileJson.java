@@ -5,15 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.dlcareer.advisor.Profile;
 
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 
 /** A profile back in the file format: only its known fields, nested as in the README's "The profile", in its order. */
 public final class ProfileJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private ProfileJson() {
     }
@@ -53,7 +59,7 @@ public final class ProfileJson {
                 }
             }
             case BOOLEAN -> {
-                String answer = text.toLowerCase(java.util.Locale.ROOT);
+                String answer = text.toLowerCase(Locale.ROOT);
                 return answer.equals("true") || answer.equals("yes") ? nodes.booleanNode(true)
                         : answer.equals("false") || answer.equals("no") ? nodes.booleanNode(false) : nodes.textNode(text);
             }
@@ -65,8 +71,17 @@ public final class ProfileJson {
 
     /** The profile as one line of JSON. */
     public static String write(Profile profile) {
+        return write(JSON, profile);
+    }
+
+    /** The profile as a YAML file, without a document start marker, quoting only what must be. */
+    public static String yaml(Profile profile) {
+        return write(YAML, profile);
+    }
+
+    private static String write(ObjectMapper mapper, Profile profile) {
         try {
-            return JSON.writeValueAsString(tree(profile));
+            return mapper.writeValueAsString(tree(profile));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

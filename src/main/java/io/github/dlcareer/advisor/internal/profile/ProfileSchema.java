@@ -1,9 +1,17 @@
 package io.github.dlcareer.advisor.internal.profile;
 
 import io.github.dlcareer.advisor.Profile;
-import io.github.dlcareer.advisor.Profile.*;
+import io.github.dlcareer.advisor.Profile.Roles;
+import io.github.dlcareer.advisor.Profile.Skills;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +24,9 @@ import java.util.stream.Collectors;
  * The profile format (the README's "The profile") as data: every leaf path with its kind of value and how to read it off a
  * {@link Profile}. The reader validates against it, the engine uses it to say which facts triggered a rule,
  * and a profile is rebuilt from a map of path to value with {@link #build}.
+ *
+ * <p>All of it is read off {@link Profile}'s record components when the class loads, so the records are the
+ * format's one definition: a component added to a section is a new leaf, at its place in the order.
  */
 public final class ProfileSchema {
 
@@ -71,83 +82,100 @@ public final class ProfileSchema {
      */
     public static final int MAX_WORDS = 100;
 
+    /** Every leaf by its path, in the order of {@link Profile}'s components (depth first). */
     private static final Map<String, Leaf> LEAVES = new LinkedHashMap<>();
-    private static final Set<String> SECTIONS = Set.of("location", "education", "job", "skills", "traits",
-            "interests", "interests.roles", "experience", "experience.kaggle", "hardware", "plans",
-            "plans.studyAbroad", "plans.workAbroad", "advisor", "employer");
+    /** The paths of the sections and sub-sections ({@code interests}, {@code interests.roles}). */
+    private static final Set<String> SECTIONS = new HashSet<>();
+    /** How to make a profile from its leaves' values: read off its record components once. */
+    private static final Section PROFILE = section(Profile.class, "", null);
+    private static final List<Leaf> LIST = List.copyOf(LEAVES.values());
     static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    static {
-        leaf("id", Kind.TEXT, Profile::id);
-        leaf("location.country", Kind.COUNTRY, p -> p.location().country());
-        leaf("education.level", EducationLevel.class, p -> p.education().level());
-        leaf("education.field", Field.class, p -> p.education().field());
-        leaf("education.enrolled", Kind.BOOLEAN, p -> p.education().enrolled());
-        leaf("education.finalYear", Kind.BOOLEAN, p -> p.education().finalYear());
-        leaf("job.status", JobStatus.class, p -> p.job().status());
-        leaf("job.industry", Kind.TEXT, p -> p.job().industry());
-        leaf("job.involvesDeepLearning", Kind.BOOLEAN, p -> p.job().involvesDeepLearning());
-        leaf("job.consideringQuitting", Kind.BOOLEAN, p -> p.job().consideringQuitting());
-        leaf("skills.math", Kind.SKILL, p -> p.skills().math());
-        leaf("skills.programming", Kind.SKILL, p -> p.skills().programming());
-        leaf("skills.english", Kind.SKILL, p -> p.skills().english());
-        leaf("skills.writing", Kind.SKILL, p -> p.skills().writing());
-        leaf("skills.communication", Kind.SKILL, p -> p.skills().communication());
-        leaf("skills.deepLearning", Kind.SKILL, p -> p.skills().deepLearning());
-        leaf("skills.highPerformanceComputing", Kind.SKILL, p -> p.skills().highPerformanceComputing());
-        leaf("skills.bigData", Kind.SKILL, p -> p.skills().bigData());
-        leaf("traits.mathPassion", Kind.BOOLEAN, p -> p.traits().mathPassion());
-        leaf("traits.perseverance", Kind.BOOLEAN, p -> p.traits().perseverance());
-        leaf("traits.curiosity", Kind.BOOLEAN, p -> p.traits().curiosity());
-        leaf("traits.structuredThinking", Kind.BOOLEAN, p -> p.traits().structuredThinking());
-        leaf("traits.studiesAlone", Kind.BOOLEAN, p -> p.traits().studiesAlone());
-        leaf("traits.overwhelmedByPapers", Kind.BOOLEAN, p -> p.traits().overwhelmedByPapers());
-        leaf("interests.focus", Focus.class, p -> p.interests().focus());
-        leaf("interests.domains", Kind.WORDS, p -> p.interests().domains());
-        leaf("interests.roles.researcher", Kind.RATIO, p -> p.interests().roles().researcher());
-        leaf("interests.roles.applied", Kind.RATIO, p -> p.interests().roles().applied());
-        leaf("interests.roles.engineer", Kind.RATIO, p -> p.interests().roles().engineer());
-        leaf("interests.roles.domainExpert", Kind.RATIO, p -> p.interests().roles().domainExpert());
-        leaf("experience.courses", Kind.WORDS, p -> p.experience().courses());
-        leaf("experience.frameworks", Kind.WORDS, p -> p.experience().frameworks());
-        leaf("experience.kaggle.competitions", Kind.COUNT, p -> p.experience().kaggle().competitions());
-        leaf("experience.kaggle.bestRank", Kind.RANK, p -> p.experience().kaggle().bestRank());
-        leaf("experience.githubProjects", Kind.COUNT, p -> p.experience().githubProjects());
-        leaf("experience.papers", Kind.COUNT, p -> p.experience().papers());
-        leaf("experience.internships", Kind.COUNT, p -> p.experience().internships());
-        leaf("experience.hackathons", Kind.COUNT, p -> p.experience().hackathons());
-        leaf("hardware.gpu", Gpu.class, p -> p.hardware().gpu());
-        leaf("plans.goal", Goal.class, p -> p.plans().goal());
-        leaf("plans.studyAbroad.country", Kind.COUNTRY, p -> p.plans().studyAbroad().country());
-        leaf("plans.studyAbroad.topTier", Kind.BOOLEAN, p -> p.plans().studyAbroad().topTier());
-        leaf("plans.workAbroad.country", Kind.COUNTRY, p -> p.plans().workAbroad().country());
-        leaf("plans.workAbroad.nearSiliconValley", Kind.BOOLEAN, p -> p.plans().workAbroad().nearSiliconValley());
-        leaf("plans.learnClassicalMlFirst", Kind.BOOLEAN, p -> p.plans().learnClassicalMlFirst());
-        leaf("advisor.encouragesFuturisticResearch", Kind.BOOLEAN, p -> p.advisor().encouragesFuturisticResearch());
-        leaf("advisor.encouragesExternalCollaboration", Kind.BOOLEAN,
-                p -> p.advisor().encouragesExternalCollaboration());
-        leaf("advisor.allowsInternships", Kind.BOOLEAN, p -> p.advisor().allowsInternships());
-        leaf("advisor.freeInteraction", Kind.BOOLEAN, p -> p.advisor().freeInteraction());
-        leaf("advisor.labHasHardware", Kind.BOOLEAN, p -> p.advisor().labHasHardware());
-        leaf("advisor.publishesAtTopVenues", Kind.BOOLEAN, p -> p.advisor().publishesAtTopVenues());
-        leaf("employer.bossBelievesDlSolvesEverything", Kind.BOOLEAN,
-                p -> p.employer().bossBelievesDlSolvesEverything());
-        leaf("employer.collaboratesWithDomainExperts", Kind.BOOLEAN,
-                p -> p.employer().collaboratesWithDomainExperts());
-        leaf("employer.hasLabelledDataPartners", Kind.BOOLEAN, p -> p.employer().hasLabelledDataPartners());
-        leaf("employer.collaboratesWithAcademia", Kind.BOOLEAN, p -> p.employer().collaboratesWithAcademia());
-        leaf("employer.shipsProducts", Kind.BOOLEAN, p -> p.employer().shipsProducts());
+    /**
+     * A record of the format (the profile, a section): its canonical constructor taking an array of its components'
+     * values, and per component a Leaf or a Section.
+     */
+    private record Section(MethodHandle constructor, List<Object> parts) {
     }
 
     private ProfileSchema() {
     }
 
-    private static void leaf(String path, Kind kind, Function<Profile, Object> getter) {
-        LEAVES.put(path, new Leaf(LEAVES.size(), path, kind, null, getter));
+    /**
+     * The section made by {@code type} at {@code path} ({@code getter} reads it off a profile; null for the
+     * profile itself), registering its leaves and sub-sections on the way.
+     */
+    private static Section section(Class<?> type, String path, Function<Profile, Object> getter) {
+        RecordComponent[] components = type.getRecordComponents();
+        List<Object> parts = new ArrayList<>();
+        for (RecordComponent component : components) {
+            String at = path.isEmpty() ? component.getName() : path + "." + component.getName();
+            Function<Profile, Object> get = getter == null ? accessor(component) : getter.andThen(accessor(component));
+            if (component.getType().isRecord()) {
+                SECTIONS.add(at);
+                parts.add(section(component.getType(), at, get));
+            } else {
+                Kind kind = kind(type, component);
+                Leaf leaf = new Leaf(LEAVES.size(), at, kind, kind == Kind.ENUM ? enumType(component) : null, get);
+                LEAVES.put(at, leaf);
+                parts.add(leaf);
+            }
+        }
+        try {
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            MethodHandle constructor = MethodHandles.publicLookup().findConstructor(type,
+                    MethodType.methodType(void.class, types));
+            return new Section(constructor.asSpreader(Object[].class, types.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class)), List.copyOf(parts));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a record without its canonical constructor: " + type, e);
+        }
     }
 
-    private static void leaf(String path, Class<? extends Enum<?>> values, Function<Profile, Object> getter) {
-        LEAVES.put(path, new Leaf(LEAVES.size(), path, Kind.ENUM, values, getter));
+    /**
+     * A leaf's kind, from its type; where the type does not tell, from where it sits: a text named country is a
+     * country code, a whole number is a skill in {@link Skills}, a ratio in {@link Roles}, a rank when its name
+     * ends in Rank, and a count anywhere else.
+     */
+    private static Kind kind(Class<?> section, RecordComponent component) {
+        Class<?> type = component.getType();
+        String name = component.getName();
+        if (type == String.class) {
+            return name.equals("country") ? Kind.COUNTRY : Kind.TEXT;
+        } else if (type == Boolean.class) {
+            return Kind.BOOLEAN;
+        } else if (type == List.class) {
+            return Kind.WORDS;
+        } else if (type.isEnum()) {
+            return Kind.ENUM;
+        } else if (type == Integer.class) {
+            return section == Skills.class ? Kind.SKILL : section == Roles.class ? Kind.RATIO
+                    : name.endsWith("Rank") ? Kind.RANK : Kind.COUNT;
+        }
+        throw new IllegalStateException(section.getSimpleName() + "." + name + ": a " + type.getSimpleName()
+                + " is no kind of value the profile format has");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Enum<?>> enumType(RecordComponent component) {
+        return (Class<? extends Enum<?>>) component.getType();
+    }
+
+    /**
+     * A record component's accessor as a function, made once like a method reference (not called reflectively);
+     * {@code T} is the record, which only the caller knows.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Function<T, Object> accessor(RecordComponent component) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle accessor = lookup.unreflect(component.getAccessor());
+            return (Function<T, Object>) LambdaMetafactory.metafactory(lookup, "apply",
+                    MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),
+                    accessor, accessor.type()).getTarget().invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
     }
 
     /** The leaf at this path, or null. */
@@ -162,7 +190,7 @@ public final class ProfileSchema {
 
     /** Every leaf, in the order of the README's "The profile". */
     public static List<Leaf> leaves() {
-        return List.copyOf(LEAVES.values());
+        return LIST;
     }
 
     public static boolean isSection(String path) {
@@ -188,45 +216,23 @@ public final class ProfileSchema {
     }
 
     /** A profile from validated leaf values keyed by path; absent keys are unknown. */
-    public static Profile build(Map<String, Object> v) {
-        return new Profile(
-                (String) v.get("id"),
-                new Location((String) v.get("location.country")),
-                new Education((EducationLevel) v.get("education.level"), (Field) v.get("education.field"),
-                        (Boolean) v.get("education.enrolled"), (Boolean) v.get("education.finalYear")),
-                new Job((JobStatus) v.get("job.status"), (String) v.get("job.industry"),
-                        (Boolean) v.get("job.involvesDeepLearning"), (Boolean) v.get("job.consideringQuitting")),
-                new Skills(integer(v, "skills.math"), integer(v, "skills.programming"), integer(v, "skills.english"),
-                        integer(v, "skills.writing"), integer(v, "skills.communication"),
-                        integer(v, "skills.deepLearning"), integer(v, "skills.highPerformanceComputing"),
-                        integer(v, "skills.bigData")),
-                new Traits((Boolean) v.get("traits.mathPassion"), (Boolean) v.get("traits.perseverance"),
-                        (Boolean) v.get("traits.curiosity"), (Boolean) v.get("traits.structuredThinking"),
-                        (Boolean) v.get("traits.studiesAlone"), (Boolean) v.get("traits.overwhelmedByPapers")),
-                new Interests((Focus) v.get("interests.focus"), words(v, "interests.domains"),
-                        new Roles(integer(v, "interests.roles.researcher"), integer(v, "interests.roles.applied"),
-                                integer(v, "interests.roles.engineer"), integer(v, "interests.roles.domainExpert"))),
-                new Experience(words(v, "experience.courses"), words(v, "experience.frameworks"),
-                        new Kaggle(integer(v, "experience.kaggle.competitions"),
-                                integer(v, "experience.kaggle.bestRank")),
-                        integer(v, "experience.githubProjects"), integer(v, "experience.papers"),
-                        integer(v, "experience.internships"), integer(v, "experience.hackathons")),
-                new Hardware((Gpu) v.get("hardware.gpu")),
-                new Plans((Goal) v.get("plans.goal"),
-                        new StudyAbroad((String) v.get("plans.studyAbroad.country"),
-                                (Boolean) v.get("plans.studyAbroad.topTier")),
-                        new WorkAbroad((String) v.get("plans.workAbroad.country"),
-                                (Boolean) v.get("plans.workAbroad.nearSiliconValley")),
-                        (Boolean) v.get("plans.learnClassicalMlFirst")),
-                new Supervisor((Boolean) v.get("advisor.encouragesFuturisticResearch"),
-                        (Boolean) v.get("advisor.encouragesExternalCollaboration"),
-                        (Boolean) v.get("advisor.allowsInternships"), (Boolean) v.get("advisor.freeInteraction"),
-                        (Boolean) v.get("advisor.labHasHardware"), (Boolean) v.get("advisor.publishesAtTopVenues")),
-                new Employer((Boolean) v.get("employer.bossBelievesDlSolvesEverything"),
-                        (Boolean) v.get("employer.collaboratesWithDomainExperts"),
-                        (Boolean) v.get("employer.hasLabelledDataPartners"),
-                        (Boolean) v.get("employer.collaboratesWithAcademia"),
-                        (Boolean) v.get("employer.shipsProducts")));
+    public static Profile build(Map<String, Object> values) {
+        return (Profile) make(PROFILE, values);
+    }
+
+    private static Object make(Section section, Map<String, Object> values) {
+        Object[] arguments = new Object[section.parts().size()];
+        for (int i = 0; i < arguments.length; i++) {
+            Object part = section.parts().get(i);
+            arguments[i] = part instanceof Leaf leaf ? values.get(leaf.path()) : make((Section) part, values);
+        }
+        try {
+            return (Object) section.constructor().invokeExact(arguments);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every known leaf of a profile, keyed by path, in the order of the README's "The profile". */
@@ -239,15 +245,6 @@ public final class ProfileSchema {
             }
         }
         return values;
-    }
-
-    private static Integer integer(Map<String, Object> v, String path) {
-        return (Integer) v.get(path);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> words(Map<String, Object> v, String path) {
-        return (List<String>) v.get(path);
     }
 
     private static int editDistance(String a, String b) {

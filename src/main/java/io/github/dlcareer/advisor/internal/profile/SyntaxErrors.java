@@ -1,10 +1,11 @@
 package io.github.dlcareer.advisor.internal.profile;
 
-import io.github.dlcareer.advisor.Printable;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.dlcareer.advisor.Printable;
 import io.github.dlcareer.advisor.Problem;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -41,7 +42,7 @@ final class SyntaxErrors {
 
     /** The problem for a syntax error or a broken limit; {@code parser} (may be null) gives the place when the error has none. */
     static Problem problem(String source, JsonProcessingException e, JsonParser parser) {
-        org.yaml.snakeyaml.error.MarkedYAMLException yaml = yamlCause(e);
+        MarkedYAMLException yaml = yamlCause(e);
         if (yaml != null && yaml.getProblemMark() != null) {
             return Problem.error(source, yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1,
                     null, "broken syntax: " + yaml(yaml));
@@ -55,9 +56,9 @@ final class SyntaxErrors {
         return Problem.error(source, line, column, null, "broken syntax: " + plain(e.getOriginalMessage()));
     }
 
-    private static org.yaml.snakeyaml.error.MarkedYAMLException yamlCause(Throwable e) {
+    private static MarkedYAMLException yamlCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+            if (cause instanceof MarkedYAMLException marked) {
                 return marked;
             }
         }
@@ -65,7 +66,7 @@ final class SyntaxErrors {
     }
 
     /** SnakeYAML's context and problem, without its snippets of the input, on one line. */
-    private static String yaml(org.yaml.snakeyaml.error.MarkedYAMLException e) {
+    private static String yaml(MarkedYAMLException e) {
         String problem = oneLine(e.getProblem());
         String context = e.getContext() == null || e.getContext().contains("scanning for the next token") ? ""
                 : oneLine(e.getContext());

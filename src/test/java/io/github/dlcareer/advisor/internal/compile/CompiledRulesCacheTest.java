@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.internal.compile;
 import io.github.dlcareer.advisor.format.AdviceJson;
 
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.Profile;
@@ -24,6 +25,10 @@ class CompiledRulesCacheTest {
 
     private static final Path RULES = Path.of("rules");
 
+    private static RuleBook compile(Path rules, Path cache) {
+        return new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache)).compile();
+    }
+
     private static List<String> adviceOfEveryExample(RuleBook book) throws Exception {
         try (Stream<Path> files = Files.list(Path.of("examples", "profiles"))) {
             return files.sorted().map(f -> AdviceJson.write(Evaluator.evaluate(book, ProfileReader.create().read(f)))).toList();
@@ -44,8 +49,8 @@ class CompiledRulesCacheTest {
 
     @Test
     void aSecondStartWithUnchangedRulesLoadsThemAndAdvisesTheSame(@TempDir Path cache) throws Exception {
-        RuleBook compiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
-        RuleBook loaded = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook compiled = compile(RULES, cache);
+        RuleBook loaded = compile(RULES, cache);
 
         assertThat(compiled.fromCache()).isFalse();
         assertThat(loaded.fromCache()).isTrue();
@@ -60,12 +65,12 @@ class CompiledRulesCacheTest {
                 Files.copy(file, rules.resolve(file.getFileName()));
             }
         }
-        RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        compile(rules, cache);
         Path gpu = rules.resolve("gpu.drl");
         Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
 
-        RuleBook edited = RulesCompiler.compile(rules, new CompiledRulesCache(cache));
-        RuleBook again = RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        RuleBook edited = compile(rules, cache);
+        RuleBook again = compile(rules, cache);
 
         assertThat(edited.fromCache()).isFalse();
         assertThat(again.fromCache()).isTrue();
@@ -74,15 +79,15 @@ class CompiledRulesCacheTest {
 
     @Test
     void aCorruptCacheFileFallsBackToCompilingAndIsReplaced(@TempDir Path cache) throws Exception {
-        RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        compile(RULES, cache);
         try (Stream<Path> files = Files.list(cache)) {
             for (Path kjar : files.filter(f -> f.toString().endsWith(".kjar")).toList()) {
                 Files.write(kjar, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
             }
         }
 
-        RuleBook recompiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
-        RuleBook loaded = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook recompiled = compile(RULES, cache);
+        RuleBook loaded = compile(RULES, cache);
 
         assertThat(recompiled.fromCache()).isFalse();
         assertThat(loaded.fromCache()).isTrue();
@@ -92,7 +97,7 @@ class CompiledRulesCacheTest {
 
     @Test
     void parsedRulesEditedByHandAreIgnoredAndParsedAgain(@TempDir Path cache) throws Exception {
-        RuleBook compiled = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook compiled = compile(RULES, cache);
         Path json;
         try (Stream<Path> files = Files.list(cache)) {
             json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
@@ -104,7 +109,7 @@ class CompiledRulesCacheTest {
         int weight = text.indexOf("\"weight\":\"0.8\"", at);
         Files.writeString(json, text.substring(0, weight) + "\"weight\":\"0.1\"" + text.substring(weight + 14));
 
-        RuleBook edited = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook edited = compile(RULES, cache);
 
         Profile profile = TestProfiles.gpuNone();
         assertThat(Evaluator.evaluate(edited, profile).recommendation("buy-a-gpu").orElseThrow().score())
@@ -122,7 +127,7 @@ class CompiledRulesCacheTest {
                 Files.copy(file, rules.resolve(file.getFileName()));
             }
         }
-        RulesCompiler.compile(rules, new CompiledRulesCache(cache));
+        compile(rules, cache);
         Path original;
         try (Stream<Path> files = Files.list(cache)) {
             original = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
@@ -131,14 +136,14 @@ class CompiledRulesCacheTest {
         Path gpu = rules.resolve("gpu.drl");
         Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
         String newKey;
-        RulesCompiler.read(rules, new CompiledRulesCache(cache)); // writes the entry of the edited DRL
+        new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache)).read(); // writes the entry of the edited DRL
         try (Stream<Path> files = Files.list(cache)) {
             newKey = files.filter(f -> f.toString().endsWith(".json") && !f.equals(original)).findFirst().orElseThrow()
                     .getFileName().toString();
         }
         Files.writeString(cache.resolve(newKey), parsedBefore); // the old rules, intact, under the new DRL's name
 
-        Knowledge described = RulesCompiler.read(rules, new CompiledRulesCache(cache));
+        Knowledge described = new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache)).read();
 
         assertThat(described.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
                 .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.7));
@@ -148,7 +153,7 @@ class CompiledRulesCacheTest {
     void aCacheThatCannotBeReadOrWrittenIsOnlyAWarning(@TempDir Path parent) throws Exception {
         Path cache = Files.writeString(parent.resolve("a-file-not-a-folder"), "x"); // fails even for root
 
-        RuleBook book = RulesCompiler.compile(RULES, new CompiledRulesCache(cache));
+        RuleBook book = compile(RULES, cache);
 
         assertThat(book.fromCache()).isFalse();
         assertThat(Evaluator.evaluate(book, TestProfiles.gpuNone()).recommendation("buy-a-gpu")).isPresent();
@@ -159,8 +164,8 @@ class CompiledRulesCacheTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<RuleBook>> books = List.of(
-                    pool.submit(() -> RulesCompiler.compile(RULES, new CompiledRulesCache(cache))),
-                    pool.submit(() -> RulesCompiler.compile(RULES, new CompiledRulesCache(cache))));
+                    pool.submit(() -> compile(RULES, cache)),
+                    pool.submit(() -> compile(RULES, cache)));
             for (Future<RuleBook> book : books) {
                 assertThat(Evaluator.evaluate(book.get(), TestProfiles.gpuNone()).recommendation("buy-a-gpu")).isPresent();
             }
@@ -171,7 +176,7 @@ class CompiledRulesCacheTest {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
                     .hasSize((int) drlFiles() + 1).allSatisfy(name -> assertThat(name).matches("rules-[0-9a-f]{64}\\.(kjar|json)"));
         }
-        assertThat(RulesCompiler.compile(RULES, new CompiledRulesCache(cache)).fromCache()).isTrue();
+        assertThat(compile(RULES, cache).fromCache()).isTrue();
     }
 
     /** Profiles for these tests. */

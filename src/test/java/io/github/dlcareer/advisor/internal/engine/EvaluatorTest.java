@@ -2,6 +2,7 @@ package io.github.dlcareer.advisor.internal.engine;
 
 import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
@@ -33,7 +34,7 @@ class EvaluatorTest {
                     update($p);
                 end
                 """);
-        RuleBook book = RulesCompiler.compile(dir);
+        RuleBook book = new RulesCompiler(RulesFiles.of(dir), null).compile();
         Profile looping = ProfileReader.create().parse("id: l\nskills: {math: 5}", "l.yaml");
         Profile fine = ProfileReader.create().parse("id: f\nhardware: {gpu: NONE}", "f.yaml");
         String before = AdviceJson.write(Evaluator.evaluate(book, fine));

@@ -1,6 +1,6 @@
-package io.github.dlcareer.advisor;
+package io.github.dlcareer.advisor.authoring;
 
-import io.github.dlcareer.advisor.authoring.Scenarios;
+import io.github.dlcareer.advisor.TestRules;
 import io.github.dlcareer.advisor.authoring.Scenarios.Scenario;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
-package io.github.dlcareer.advisor;
+package io.github.dlcareer.advisor.internal.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.dlcareer.advisor.internal.knowledge.Quotes;
+import io.github.dlcareer.advisor.TestRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class QuotesTest {
         for (JsonNode passage : sources.get("passages")) {
             String quote = Quotes.needle(passage.get("quote").asText());
             String document = documents.get(fileOfSource.get(passage.get("source").asText()));
-            if (quote.length() < 12 || document == null || !document.contains(quote)) {
+            if (quote.length() < Quotes.SHORTEST || document == null || !document.contains(quote)) {
                 notFound.add(passage.get("id").asText() + ": " + passage.get("quote").asText());
             }
         }

@@ -1,0 +1,119 @@
+package io.github.dlcareer.advisor.authoring;
+
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.InvalidRulesException;
+import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
+import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rules folder read and checked but not compiled, which takes a fraction of a second: where it is, its rules
+ * as plain values and the size of its catalogues, for a rule author's tools (a listing, an editor, the
+ * coverage of the documents). {@link #check} compiles the folder too, to report every problem.
+ *
+ * <pre>{@code
+ * RulesFolder folder = RulesFolder.read(Path.of("rules"));
+ * folder.rules().forEach(rule -> System.out.println(rule.file() + ":" + rule.line() + " " + rule.name()));
+ * List<Problem> problems = RulesFolder.check(Path.of("rules"), null);
+ * }</pre>
+ */
+public final class RulesFolder {
+
+    /**
+     * One rule of the folder: where it is, what it does — recommends an advice id, asks a question id, or
+     * derives findings — its weight, and the passages it cites.
+     *
+     * @param file      its DRL file as problems name it: the folder as given (or {@code <bundled rules>}), then the file
+     * @param recommend the advice id of {@code @recommend}, or null
+     * @param ask       the question id of {@code @ask}, or null
+     * @param derives   the names of the findings its consequence creates
+     */
+    public record Rule(String name, String file, int line, String recommend, String ask, List<String> derives,
+                       double weight, List<Citation> citations) {
+        public Rule {
+            derives = List.copyOf(derives);
+            citations = List.copyOf(citations);
+        }
+    }
+
+    private final Knowledge knowledge;
+    private final List<Rule> rules;
+
+    private RulesFolder(Knowledge knowledge) {
+        this.knowledge = knowledge;
+        this.rules = knowledge.rules().stream().map(r -> new Rule(r.name(), r.file(), r.line(), r.recommend(),
+                r.ask(), r.derives(), r.weight(), r.citations())).toList();
+    }
+
+    /**
+     * Reads and checks a rules folder: its catalogues, and every rule's metadata against them.
+     *
+     * @throws InvalidRulesException with every problem found, each at its file and line
+     */
+    public static RulesFolder read(Path folder) {
+        return new RulesFolder(new RulesCompiler(RulesFiles.of(folder), null).read());
+    }
+
+    /**
+     * The same, with the rules parsed earlier taken from a compiled-rules cache folder (the one given to
+     * {@code Advisor.builder().cache(folder)}) while the DRL is unchanged, and kept there when it changed.
+     */
+    public static RulesFolder read(Path folder, Path cache) {
+        Objects.requireNonNull(cache, "cache");
+        return new RulesFolder(new RulesCompiler(RulesFiles.of(folder), new CompiledRulesCache(cache)).read());
+    }
+
+    /** Reads the copy of the rules bundled in the jar. */
+    public static RulesFolder bundled() {
+        return new RulesFolder(new RulesCompiler(RulesFiles.bundled(), null).read());
+    }
+
+    /**
+     * Everything wrong with a rules folder, errors and warnings, without throwing: the problems of reading it,
+     * the DRL errors of each file compiled on its own (so that every error is pinned to its file), and the
+     * warnings of rules that compile but are probably not what their author meant (advice no rule gives,
+     * findings never derived, code no advice rule needs, ...).
+     *
+     * @param documents the folder of the documents' text files, to check every quote of {@code sources.yaml}
+     *                  against (a quote not found is an error); null: quotes are not checked
+     */
+    public static List<Problem> check(Path folder, Path documents) {
+        return new RulesCompiler(RulesFiles.of(folder), null).check(documents);
+    }
+
+    /** Where the rules are: the folder as given, or {@code <bundled rules>}. */
+    public String location() {
+        return knowledge.location();
+    }
+
+    /** Every rule, files in name order and rules in file order. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** How many advice ids {@code advice.yaml} defines. */
+    public int adviceCount() {
+        return knowledge.catalogues().advice().size();
+    }
+
+    /** How many passages {@code sources.yaml} defines. */
+    public int passageCount() {
+        return knowledge.catalogues().passages().size();
+    }
+
+    /** How many questions {@code questions.yaml} defines. */
+    public int questionCount() {
+        return knowledge.catalogues().questions().size();
+    }
+
+    /** The folder as the advisor reads it, for the coverage of the documents. */
+    Knowledge knowledge() {
+        return knowledge;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.dlcareer.advisor.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.dlcareer.advisor.BatchRecord;
+import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.Recommendation;
+import io.github.dlcareer.advisor.format.AdviceJson;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What a batch writes for each record, in the chosen format: the advice as a JSON line or as CSV rows, and an error
+ * record for a rejected one (in the output at its place, or apart when the errors go to their own file).
+ */
+final class RecordRenderer {
+
+    enum Format { jsonl, csv }
+
+    /**
+     * A record, formatted on a worker thread as UTF-8 bytes: its output (and its error record, when those go
+     * elsewhere). The writer thread then only copies bytes.
+     */
+    record Rendered(BatchRecord record, byte[] output, byte[] error) {
+    }
+
+    private static final byte[] NOTHING = new byte[0];
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Format format;
+    private final boolean separateErrors;
+
+    RecordRenderer(Format format, boolean separateErrors) {
+        this.format = format;
+        this.separateErrors = separateErrors;
+    }
+
+    /** What the output starts with: the CSV header row, or nothing. */
+    byte[] header() {
+        return format == Format.csv ? utf8("line,profile,rank,recommendation,kind,score,citations,error\n") : NOTHING;
+    }
+
+    Rendered render(BatchRecord record) {
+        if (record.advised()) {
+            return new Rendered(record, format == Format.csv ? utf8(csvRows(record)) : AdviceJson.line(record.advice()),
+                    null);
+        }
+        byte[] error = utf8(errorJson(record));
+        if (separateErrors) {
+            return new Rendered(record, NOTHING, error);
+        }
+        return new Rendered(record, format == Format.csv ? utf8(csvRow(record.line(), record.id(), "", "", "", "", "",
+                record.problems().stream().map(p -> (p.field() == null ? "" : p.field() + ": ") + p.message())
+                        .collect(Collectors.joining("; ")))) : error, null);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String csvRows(BatchRecord record) {
+        if (record.advice().recommendations().isEmpty()) {
+            return csvRow(record.line(), record.id(), "", "", "", "", "", "");
+        }
+        StringBuilder rows = new StringBuilder();
+        for (Recommendation r : record.advice().recommendations()) {
+            rows.append(csvRow(record.line(), record.id(), String.valueOf(r.rank()), r.id(), r.kind().name(),
+                    String.format(Locale.ROOT, "%.2f", r.score()),
+                    r.citations().stream().map(c -> c.passage()).collect(Collectors.joining(" ")), ""));
+        }
+        return rows.toString();
+    }
+
+    private static String csvRow(long line, String... cells) {
+        StringBuilder row = new StringBuilder().append(line);
+        for (String cell : cells) {
+            row.append(',');
+            String text = cell == null ? "" : cell;
+            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                row.append('"').append(text.replace("\"", "\"\"")).append('"');
+            } else {
+                row.append(text);
+            }
+        }
+        return row.append('\n').toString();
+    }
+
+    /** {"line": 12, "profile": "x", "problems": [{"source", "line", "column", "field", "message"}]} */
+    private static String errorJson(BatchRecord record) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeNumberField("line", record.line());
+            json.writeStringField("profile", record.id());
+            json.writeArrayFieldStart("problems");
+            for (Problem p : record.problems()) {
+                json.writeStartObject();
+                json.writeStringField("source", p.source());
+                json.writeNumberField("line", p.line());
+                json.writeNumberField("column", p.column());
+                json.writeStringField("field", p.field());
+                json.writeStringField("message", p.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.append('\n').toString();
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.dlcareer.advisor.internal.knowledge;
+
+import java.util.List;
+
+/**
+ * A {@link RuleDescription} in the making: what the DRL parser tells of one rule — its metadata as written and
+ * the facts its conditions look at — before its ids and weight are checked against the catalogues. Kept in the
+ * compiled-rules cache, so that a start with unchanged rules parses no DRL either.
+ *
+ * @param file   the DRL file, relative to the rules folder
+ * @param cite   the passage ids of {@code @cite} as written (comma-separated), or null
+ * @param weight {@code @weight} as written, or null
+ */
+public record RuleDraft(String name, String file, int line, int column, String recommend, String ask,
+                        String cite, String weight, List<String> derives, List<String> paths,
+                        List<String> findings, List<String> allPaths, List<String> allFindings,
+                        boolean actsOnEvidence, boolean nonMonotonic, List<String> conditions) {
+}

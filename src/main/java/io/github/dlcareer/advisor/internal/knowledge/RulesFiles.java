@@ -1,0 +1,80 @@
+package io.github.dlcareer.advisor.internal.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rules folder — a folder given, or the copy of {@code rules/} bundled in the jar — and how
+ * problems name them: {@code LABEL/FILE}, the label being the folder as given or {@code <bundled rules>}.
+ */
+public record RulesFiles(Path folder, String label) {
+
+    /** Where the copy of {@code rules/} sits inside the jar. */
+    private static final String BUNDLED = "io/github/dlcareer/advisor/bundled-rules"; // not a package name: no class can land here
+    private static final String BUNDLED_LABEL = "<bundled rules>";
+
+    /** A rules folder on disk, named as given. */
+    public static RulesFiles of(Path folder) {
+        return new RulesFiles(folder, folder.toString());
+    }
+
+    /** The bundled rules folder (inside the jar's file system when run from a jar). */
+    public static RulesFiles bundled() {
+        URL url = RulesFiles.class.getClassLoader().getResource(BUNDLED + "/" + Catalogues.ADVICE);
+        if (url == null) {
+            throw new IllegalStateException("no bundled rules on the class path at " + BUNDLED);
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    // opened by an earlier call: the same jar, so the same rules
+                }
+            }
+            return new RulesFiles(Path.of(uri).getParent(), BUNDLED_LABEL);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled rules at " + url, e);
+        }
+    }
+
+    /** How a problem names a file of the folder. */
+    public String where(String file) {
+        return label + "/" + file;
+    }
+
+    /** Every {@code .drl} file under the folder, by relative path in sorted order, with its text. */
+    public Map<String, String> readDrl() {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            List<Path> drl = paths.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+            for (Path path : drl) {
+                files.put(folder.relativize(path).toString().replace('\\', '/'), Files.readString(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules in " + label, e);
+        }
+        return files;
+    }
+
+    /** The text of a file of the folder, or "" when it cannot be read (the catalogues report that already). */
+    public String readQuietly(String file) {
+        try {
+            return Files.readString(folder.resolve(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
