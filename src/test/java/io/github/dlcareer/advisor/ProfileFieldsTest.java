@@ -126,4 +126,17 @@ class ProfileFieldsTest {
         assertThat(ProfileFields.toYaml(Profile.unknown("me"))).isEqualTo("id: me\n");
         assertThat(ProfileFields.toJson(Profile.unknown("me"))).isEqualTo("{\"id\":\"me\"}");
     }
+
+    /** What an interview saves is read back as it was answered: text that YAML would take for a number or a yes. */
+    @Test
+    void answersThatLookLikeNumbersOrBooleansReadBackAsText() {
+        Profile answered = ProfileFields.apply(Profile.unknown("me"), Map.of("experience.courses", "3",
+                "interests.domains", "yes, 1.5", "job.industry", "true", "location.country", "NO"), "interview");
+
+        Profile again = reader.parse(ProfileFields.toYaml(answered), "again.yaml");
+
+        assertThat(again).isEqualTo(answered);
+        assertThat(again.experience().courses()).containsExactly("3");
+        assertThat(again.location().country()).isEqualTo("NO");
+    }
 }
