@@ -24,11 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +69,13 @@ final class InterviewCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Option(names = "--force", description = "Overwrite the file the profile is saved to if it exists (else an"
+            + " interview in a terminal asks, and one with piped answers refuses).")
+    boolean force;
+
+    /** What became of one prompt. */
+    private enum Outcome { ANSWERED, SKIPPED, DONE }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,52 +84,50 @@ final class InterviewCommand implements Callable<Integer> {
             err.println("advisor interview: --id must be a name of 1 to " + ProfileFields.MAX_TEXT_LENGTH + " characters");
             return Main.INVALID_INPUT;
         }
-        Advisor advisor = rules.advisor();
-        Profile profile = from == null ? Profile.unknown(id) : ProfileReader.create().read(from);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Path file = save != null ? save : Path.of(fileName(id) + ".yaml");
+        if (Files.exists(file) && !force && !mayOverwrite(file, in, out)) {
+            err.println("advisor interview: " + TextReport.safe(file.toString()) + " exists; not overwriting it"
+                    + " (choose another with --out FILE, or --force)");
+            return Main.INVALID_INPUT;
+        }
+        Advisor advisor = rules.advisor();
+        profile = from == null ? Profile.unknown(id) : ProfileReader.create().read(from);
         Set<String> asked = new HashSet<>();
         out.println("A few questions, most important first. Press Enter to skip one, type 'done' to finish.");
         Advice advice = advisor.advise(profile);
         interview:
         while (true) {
-            ProfileField field = next(advice, profile, asked);
-            if (field == null) {
+            Advice.Question question = next(advice, profile, asked);
+            if (question == null) {
                 break;
             }
-            asked.add(field.path());
-            while (true) {
-                out.println();
-                out.println(prompt(advice, field));
-                out.print("> ");
-                out.flush();
-                String answer = readAnswer(in);
-                if (answer != null && System.console() == null) {
-                    out.println(TextReport.safe(answer)); // answers piped in: echo them, so that the transcript reads
-                }
-                if (answer != null && answer.length() > MAX_ANSWER) {
-                    out.printf(Locale.ROOT, "  That answer is too long: more than %,d characters.%n", MAX_ANSWER);
-                    continue;
-                }
-                if (answer == null || answer.strip().equalsIgnoreCase("done")) {
-                    break interview;
-                }
-                if (answer.isBlank()) {
-                    break; // skipped: stays unknown
-                }
-                try {
-                    profile = ProfileFields.apply(profile, Map.of(field.path(), normalise(answer.strip(), field)),
-                            "interview");
+            List<ProfileField> fields = unknown(question, profile, asked);
+            fields.forEach(f -> asked.add(f.path()));
+            out.println();
+            out.println(TextReport.safe(question.text()));
+            if (isRatio(fields)) {
+                List<ProfileField> roles = fields;
+                Outcome all = ask(in, out, "  all four as R:A:E:D, such as 2:5:2:1 (or Enter to answer one by one)",
+                        answer -> ratio(answer, roles));
+                if (all == Outcome.DONE) {
                     break;
-                } catch (InvalidProfileException e) {
-                    for (Problem p : e.problems()) {
-                        out.println("  That answer does not fit: " + TextReport.safe(p.message()));
-                    }
+                }
+                if (all == Outcome.ANSWERED) {
+                    fields = List.of();
+                }
+            }
+            for (ProfileField field : fields) {
+                String prompt = "  " + (fields.size() == 1 && field.path().equals(question.field()) ? ""
+                        : words(field.path()) + ": ") + hint(field);
+                Outcome outcome = ask(in, out, prompt, answer -> Map.of(field.path(), normalise(answer, field)));
+                if (outcome == Outcome.DONE) {
+                    break interview;
                 }
             }
             advice = advisor.advise(profile);
             firmingUp(advice, out);
         }
-        Path file = save != null ? save : Path.of(fileName(profile.id()) + ".yaml");
         Files.writeString(file, ProfileFields.toYaml(profile));
         out.println();
         out.println("Saved your profile to " + TextReport.safe(file.toString()) + ". Your advice:");
@@ -128,6 +135,82 @@ final class InterviewCommand implements Callable<Integer> {
         TextReport.write(advice, out);
         out.flush();
         return 0;
+    }
+
+    /** The profile as answered so far. */
+    private Profile profile;
+
+    /**
+     * Asks one prompt until its answer fits (or is skipped, or the person is done), applying it to the profile;
+     * an answer fits when the profile saved with it reads back as it was answered, as {@code advise} will read it.
+     */
+    private Outcome ask(BufferedReader in, PrintWriter out, String prompt, Function<String, Map<String, String>> answers)
+            throws IOException {
+        while (true) {
+            out.println(TextReport.safe(prompt));
+            out.print("> ");
+            out.flush();
+            String answer = readAnswer(in);
+            if (answer != null && System.console() == null) {
+                out.println(TextReport.safe(answer)); // answers piped in: echo them, so that the transcript reads
+            }
+            if (answer != null && answer.length() > MAX_ANSWER) {
+                out.printf(Locale.ROOT, "  That answer is too long: more than %,d characters.%n", MAX_ANSWER);
+                continue;
+            }
+            if (answer == null || answer.strip().equalsIgnoreCase("done")) {
+                return Outcome.DONE;
+            }
+            if (answer.isBlank()) {
+                return Outcome.SKIPPED; // stays unknown
+            }
+            try {
+                Profile answered = ProfileFields.apply(profile, answers.apply(answer.strip()), "interview");
+                ProfileReader.create().strict(true).parse(ProfileFields.toYaml(answered), "the saved profile");
+                profile = answered;
+                return Outcome.ANSWERED;
+            } catch (InvalidProfileException e) {
+                for (Problem p : e.problems()) {
+                    out.println("  That answer does not fit: " + TextReport.safe(p.message()));
+                }
+            }
+        }
+    }
+
+    /** On a terminal, asks whether to overwrite an existing file at the end; with piped answers, never. */
+    private static boolean mayOverwrite(Path file, BufferedReader in, PrintWriter out) throws IOException {
+        if (System.console() == null) {
+            return false;
+        }
+        out.print(TextReport.safe(file.toString()) + " exists. Overwrite it with this interview's profile? [y/N] ");
+        out.flush();
+        String answer = readAnswer(in);
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
+    /** The four player fields, asked together: a ratio fills them all at once. */
+    private static boolean isRatio(List<ProfileField> fields) {
+        return fields.size() == 4 && fields.stream().allMatch(f -> f.path().startsWith("interests.roles."));
+    }
+
+    /** {@code 2:5:2:1} as the four fields' answers, in their order; any other answer goes to them one by one. */
+    private static Map<String, String> ratio(String answer, List<ProfileField> fields) {
+        String[] parts = answer.split("\\s*:\\s*", -1);
+        if (parts.length != fields.size()) {
+            throw new InvalidProfileException(List.of(Problem.error("interview", 0, 0, "interests.roles",
+                    "expected four whole numbers such as 2:5:2:1 (researcher : applied : engineer : domain expert)")));
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < parts.length; i++) {
+            answers.put(fields.get(i).path(), parts[i]);
+        }
+        return answers;
+    }
+
+    /** A field's name in words: {@code skills.highPerformanceComputing} → "high performance computing". */
+    static String words(String path) {
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -151,30 +234,18 @@ final class InterviewCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    /** The first field to ask: of the questions the rules ask (most important first), one not yet asked. */
-    private static ProfileField next(Advice advice, Profile profile, Set<String> asked) {
-        List<ProfileField> fields = ProfileFields.all(profile);
-        for (Advice.Question question : advice.questions()) {
-            for (ProfileField field : fields) {
-                String path = field.path();
-                boolean inQuestion = path.equals(question.field()) || path.startsWith(question.field() + ".");
-                if (inQuestion && !asked.contains(path) && field.value() == null) {
-                    return field;
-                }
-            }
-        }
-        return null;
+    /** The first question the rules ask (most important first) with a field still unknown and not yet asked. */
+    private static Advice.Question next(Advice advice, Profile profile, Set<String> asked) {
+        return advice.questions().stream().filter(q -> !unknown(q, profile, asked).isEmpty()).findFirst().orElse(null);
     }
 
-    private static String prompt(Advice advice, ProfileField field) {
-        String path = field.path();
-        String question = advice.questions().stream()
-                .filter(q -> path.equals(q.field()) || path.startsWith(q.field() + "."))
-                .map(Advice.Question::text).findFirst().orElse(path);
-        String exact = path.equals(advice.questions().stream().map(Advice.Question::field)
-                .filter(f -> path.equals(f) || path.startsWith(f + ".")).findFirst().orElse(path))
-                ? "" : "\n  (" + path + ")";
-        return TextReport.safe(question) + exact + "\n  " + hint(field);
+    /** The fields a question is about (its field, or every field below it) still unknown and not yet asked. */
+    private static List<ProfileField> unknown(Advice.Question question, Profile profile, Set<String> asked) {
+        String field = question.field();
+        return ProfileFields.all(profile).stream()
+                .filter(f -> f.path().equals(field) || f.path().startsWith(field + "."))
+                .filter(f -> f.value() == null && !asked.contains(f.path()))
+                .toList();
     }
 
     /** What the answer looks like: the choices of a field with named ones, else its kind in plain words. */
@@ -182,11 +253,17 @@ final class InterviewCommand implements Callable<Integer> {
         return field.type().isEnum() ? String.join(", ", field.choices()) : field.kind();
     }
 
-    /** Everyday answers to the form the field takes: an answer to a yes-or-no field counts by its first letter. */
+    /**
+     * Everyday answers to the form the field takes: yes or no (by the first letter) for a yes-or-no field, and
+     * "none" for 0 where a number is asked.
+     */
     private static String normalise(String answer, ProfileField field) {
         String a = answer.toLowerCase(Locale.ROOT);
         if (field.type() == Boolean.class) {
             return a.startsWith("y") ? "true" : a.startsWith("n") ? "false" : answer;
+        }
+        if (field.type() == Integer.class && a.equals("none")) {
+            return "0";
         }
         return answer;
     }

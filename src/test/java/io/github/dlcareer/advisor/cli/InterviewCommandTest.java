@@ -29,6 +29,46 @@ class InterviewCommandTest {
         assertThat(cli.err()).contains("--id must be a name of 1 to 200 characters");
     }
 
+    private int interview(String answers, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "interview";
+        all[1] = "--rules";
+        all[2] = "rules";
+        System.arraycopy(args, 0, all, 3, args.length);
+        return cli.runWithInput(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)), all);
+    }
+
+    @Test
+    void neverOverwritesAFileItDidNotCreateUnlessForced(@TempDir Path dir) throws Exception {
+        Path mine = Files.writeString(dir.resolve("me.yaml"), "id: me\nhardware: {gpu: own}\n");
+
+        assertThat(interview("phd\ndone\n", "--out", mine.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains(mine + " exists; not overwriting it");
+        assertThat(mine).hasContent("id: me\nhardware: {gpu: own}");
+
+        assertThat(interview("phd\ndone\n", "--out", mine.toString(), "--force")).isZero();
+        assertThat(ProfileReader.create().read(mine).plans().goal()).isEqualTo(Profile.Goal.PHD);
+    }
+
+    @Test
+    void asksEachFieldAQuestionCoversAndTakesARatioForThePlayers(@TempDir Path dir) {
+        Path saved = dir.resolve("me.yaml");
+        // goal, status, level, job involves DL; the skills question field by field (five skipped); courses
+        // (a "3" that must stay a word in the saved file); quitting skipped; the players as a ratio
+        int exit = interview("job\nemployed\nmasters\nno\n4\nnone\n3\n\n\n\n\n\n3\n\n2:5:2:1\ndone\n",
+                "--out", saved.toString());
+
+        assertThat(exit).isZero();
+        assertThat(cli.out()).contains("  math: a whole number").contains("  programming: a whole number")
+                .contains("  english: a whole number").contains("all four as R:A:E:D");
+        Profile profile = ProfileReader.create().strict(true).read(saved);
+        assertThat(profile.skills().math()).isEqualTo(4);
+        assertThat(profile.skills().programming()).as("'none' is 0").isZero();
+        assertThat(profile.skills().english()).isEqualTo(3);
+        assertThat(profile.experience().courses()).containsExactly("3");
+        assertThat(profile.interests().roles()).isEqualTo(new Profile.Roles(2, 5, 2, 1));
+    }
+
     @Test
     void asksTheMostImportantQuestionsFirstAndSavesTheProfile(@TempDir Path dir) throws Exception {
         Path saved = dir.resolve("me.yaml");
