@@ -73,7 +73,7 @@ final class InterviewCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (id.isBlank() || id.length() > ProfileFields.MAX_TEXT_LENGTH) {
             err.println("advisor interview: --id must be a name of 1 to " + ProfileFields.MAX_TEXT_LENGTH + " characters");
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         Advisor advisor = rules.advisor();
         Profile profile = from == null ? Profile.unknown(id) : ProfileReader.create().read(from);
