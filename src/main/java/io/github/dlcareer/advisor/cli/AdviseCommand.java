@@ -134,7 +134,7 @@ final class AdviseCommand implements Callable<Integer> {
     private int watchProfile(Advisor advisor, PrintWriter out, PrintWriter err) {
         if ("-".equals(file)) {
             err.println("--watch needs a profile file, not standard input");
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         Path profileFile = Path.of(file).toAbsolutePath();
         err.println("watching " + TextReport.safe(advisor.rulesLocation() + " and " + file) + "; Ctrl-C to stop");

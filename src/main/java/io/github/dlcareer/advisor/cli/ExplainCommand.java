@@ -59,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
             explanation = advisor.explain(profile, adviceId);
         } catch (IllegalArgumentException e) {
             err.println("advisor explain: " + TextReport.safe(e.getMessage()));
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         if (format == Format.json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(explanation));

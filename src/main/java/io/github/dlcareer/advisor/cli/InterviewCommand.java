@@ -82,7 +82,7 @@ final class InterviewCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (id.isBlank() || id.length() > ProfileFields.MAX_TEXT_LENGTH) {
             err.println("advisor interview: --id must be a name of 1 to " + ProfileFields.MAX_TEXT_LENGTH + " characters");
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Path file = save != null ? save : Path.of(fileName(id) + ".yaml");

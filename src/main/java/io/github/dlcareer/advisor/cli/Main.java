@@ -3,6 +3,8 @@ package io.github.dlcareer.advisor.cli;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.AdvisorException;
 import io.github.dlcareer.advisor.InvalidRulesException;
+import io.github.dlcareer.advisor.cli.batch.BatchCommand;
+import io.github.dlcareer.advisor.cli.rules.RulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +27,6 @@ import java.io.PrintWriter;
                 " 2:bad usage or an invalid profile"})
 public final class Main implements Runnable {
 
-    /** Exit code for input the advisor cannot use (a bad profile), the same as for bad usage. */
-    static final int INVALID_INPUT = 2;
-    static final int FAILURE = 1;
-
     @Spec
     CommandSpec spec;
 
@@ -40,7 +38,7 @@ public final class Main implements Runnable {
             System.err.println(problem);
             System.err.println("advisor: exiting, since the evaluation cannot be stopped otherwise");
             System.err.flush();
-            System.exit(FAILURE);
+            System.exit(ExitCodes.FAILURE);
         });
         System.exit(commandLine().execute(args));
     }
@@ -52,7 +50,7 @@ public final class Main implements Runnable {
             PrintWriter err = cmd.getErr();
             if (e instanceof AdvisorException problems) { // a profile, an input or rules the advisor cannot use
                 Problems.print(err, problems.problems());
-                return problems instanceof InvalidRulesException ? FAILURE : INVALID_INPUT;
+                return problems instanceof InvalidRulesException ? ExitCodes.FAILURE : ExitCodes.INVALID_INPUT;
             }
             err.println("advisor: unexpected failure: " + e);
             err.println("Run again with --verbose for details; please report it with the input that caused it.");
@@ -60,7 +58,7 @@ public final class Main implements Runnable {
                 e.printStackTrace(err);
             }
             err.flush();
-            return FAILURE;
+            return ExitCodes.FAILURE;
         });
         return commandLine;
     }

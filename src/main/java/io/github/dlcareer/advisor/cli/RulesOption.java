@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code --rules DIR}, else {@code ./rules} when it is there, else the rules bundled in the jar. */
-final class RulesOption {
+public final class RulesOption {
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "The rules folder. Default: ./rules when present, else the rules bundled in the jar.")
@@ -25,13 +25,13 @@ final class RulesOption {
     }
 
     /** The rules read and checked, not compiled: for listing them. */
-    RulesFolder read() {
+    public RulesFolder read() {
         Path chosen = chosen();
         return chosen == null ? RulesFolder.bundled()
                 : noCache ? RulesFolder.read(chosen) : RulesFolder.read(chosen, Advisor.defaultCacheFolder());
     }
 
-    Advisor advisor() {
+    public Advisor advisor() {
         return advisor(false, null);
     }
 

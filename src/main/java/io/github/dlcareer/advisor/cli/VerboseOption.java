@@ -3,7 +3,7 @@ package io.github.dlcareer.advisor.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --verbose}: show what the advisor and Drools log, and stack traces of failures. */
-final class VerboseOption {
+public final class VerboseOption {
 
     /** Whether it was given: reports then also show the ids a rule author looks for. */
     boolean on;

@@ -9,7 +9,7 @@ final class Versions implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-                "dl-career-advisor " + orUnknown(Main.class.getPackage().getImplementationVersion()),
+                "dl-career-advisor " + orUnknown(Versions.class.getPackage().getImplementationVersion()),
                 "Drools " + orUnknown(KieServices.class.getPackage().getImplementationVersion()),
                 "Java " + Runtime.version()};
     }

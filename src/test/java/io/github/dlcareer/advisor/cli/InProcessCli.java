@@ -10,13 +10,13 @@ import java.io.StringWriter;
  * The command line run in-process, as {@link Main} runs it but without System.exit: what it prints is captured,
  * across every run of one test (so a test can look at what two runs printed together).
  */
-final class InProcessCli {
+public final class InProcessCli {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     /** Runs {@code advisor args...}; returns the exit code. */
-    int run(String... args) {
+    public int run(String... args) {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
@@ -24,7 +24,7 @@ final class InProcessCli {
     }
 
     /** The same, reading standard input from {@code in}. */
-    int runWithInput(InputStream in, String... args) {
+    public int runWithInput(InputStream in, String... args) {
         InputStream stdin = System.in;
         System.setIn(in);
         try {
@@ -35,12 +35,12 @@ final class InProcessCli {
     }
 
     /** What the runs printed on standard output (a batch writes its results there directly, not here). */
-    String out() {
+    public String out() {
         return out.toString();
     }
 
     /** What the runs printed on standard error. */
-    String err() {
+    public String err() {
         return err.toString();
     }
 }

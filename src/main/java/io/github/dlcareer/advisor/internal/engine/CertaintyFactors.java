@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor.internal.engine;
 
+import java.math.BigDecimal;
+
 /**
  * MYCIN-style combination of evidence. Supporting weights combine into a measure of belief
  * {@code MB = 1 - (1-w1)(1-w2)...}, so each further independent rule adds less but always adds; weakening
@@ -41,7 +43,7 @@ final class CertaintyFactors {
     }
 
     private static String round(double value) {
-        return java.math.BigDecimal.valueOf(Math.round(value * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.round(value * 1000) / 1000.0).stripTrailingZeros().toPlainString();
     }
 
     private static double union(double[] weights) {

@@ -2,6 +2,7 @@ package io.github.dlcareer.advisor.internal.engine;
 
 import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.Advice;
+import io.github.dlcareer.advisor.Explanation;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -61,13 +63,12 @@ public final class Evaluator {
     }
 
     /** How one advice came about for a profile, or why it did not. */
-    public static io.github.dlcareer.advisor.Explanation explain(RuleBook book, Profile profile, String adviceId) {
+    public static Explanation explain(RuleBook book, Profile profile, String adviceId) {
         return explain(book, profile, adviceId, DEFAULT_TIMEOUT);
     }
 
-    public static io.github.dlcareer.advisor.Explanation explain(RuleBook book, Profile profile, String adviceId,
-                                                                 Duration timeout) {
-        return run(book, profile, timeout, (evidence, session) -> evidence.explain(session, adviceId));
+    public static Explanation explain(RuleBook book, Profile profile, String adviceId, Duration timeout) {
+        return run(book, profile, timeout, (rules, outcome) -> Explainer.explain(rules, outcome, adviceId));
     }
 
     public static Advice evaluate(RuleBook book, Profile profile) {
@@ -80,12 +81,11 @@ public final class Evaluator {
      * @throws InvalidRulesException when the evaluation runs longer than {@code timeout}
      */
     public static Advice evaluate(RuleBook book, Profile profile, Duration timeout) {
-        return run(book, profile, timeout, EvidenceCollector::advice);
+        return run(book, profile, timeout, AdviceAssembler::advice);
     }
 
-    /** Fires the rules for a profile in a pooled session and reads what it needs before handing it back. */
-    private static <T> T run(RuleBook book, Profile profile, Duration timeout,
-                             java.util.function.BiFunction<EvidenceCollector, KieSession, T> read) {
+    /** Fires the rules for a profile in a pooled session and reads its outcome before handing it back. */
+    private static <T> T run(RuleBook book, Profile profile, Duration timeout, BiFunction<RuleBook, Outcome, T> read) {
         EvidenceCollector evidence = new EvidenceCollector(book, profile);
         KieSession session = book.newSession();
         Run run = new Run(book, session, timeout);
@@ -107,7 +107,7 @@ public final class Evaluator {
             if (run.stopped) {
                 throw run.limitReached();
             }
-            T result = read.apply(evidence, session);
+            T result = read.apply(book, evidence.outcome(session));
             reusable = true;
             return result;
         } finally {

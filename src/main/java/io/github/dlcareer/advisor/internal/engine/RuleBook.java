@@ -4,10 +4,15 @@ import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.Citation;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.KeepReferenceOption;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +33,7 @@ public final class RuleBook {
     private final KieBase kieBase;
     private volatile KieSessionsPool sessions;
     /** Sessions the KieBase keeps no reference to: a discarded pool goes with all its sessions. */
-    private final org.kie.api.runtime.KieSessionConfiguration sessionConfiguration;
+    private final KieSessionConfiguration sessionConfiguration;
     private final Catalogues catalogues;
     private final List<RuleDescription> rules;
     private final Map<String, RuleDescription> byName;
@@ -38,7 +43,6 @@ public final class RuleBook {
     private final Map<String, List<Citation>> adviceCitations = new HashMap<>();
     private final boolean[] settled;
     private final Map<String, List<Catalogues.Conflict>> conflictsByAdvice = new HashMap<>();
-
     private final boolean fromCache;
 
     public RuleBook(String location, KieBase kieBase, Catalogues catalogues, List<RuleDescription> rules, boolean fromCache) {
@@ -47,8 +51,8 @@ public final class RuleBook {
         this.kieBase = kieBase;
         // Disposing a pooled session resets it for the next evaluation: cheaper than building a new one.
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        this.sessionConfiguration = org.kie.api.KieServices.Factory.get().newKieSessionConfiguration();
-        sessionConfiguration.setOption(org.kie.api.runtime.conf.KeepReferenceOption.NO);
+        this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
+        sessionConfiguration.setOption(KeepReferenceOption.NO);
         this.catalogues = catalogues;
         this.rules = List.copyOf(rules);
         this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleDescription::name, Function.identity()));
@@ -70,7 +74,7 @@ public final class RuleBook {
         rules.forEach(rule -> settled[rule.order()] = settledNames.contains(rule.name()));
         for (Catalogues.Conflict conflict : catalogues.conflicts().values()) {
             conflict.sides().forEach(side ->
-                    conflictsByAdvice.computeIfAbsent(side.advice(), id -> new java.util.ArrayList<>()).add(conflict));
+                    conflictsByAdvice.computeIfAbsent(side.advice(), id -> new ArrayList<>()).add(conflict));
         }
     }
 
@@ -80,8 +84,8 @@ public final class RuleBook {
      * maintenance.
      */
     private static Set<String> settled(List<RuleDescription> rules) {
-        Set<String> unsettledFindings = new java.util.HashSet<>();
-        Set<String> unsettledRules = new java.util.HashSet<>();
+        Set<String> unsettledFindings = new HashSet<>();
+        Set<String> unsettledRules = new HashSet<>();
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -93,7 +97,7 @@ public final class RuleBook {
                 }
             }
         }
-        Set<String> settled = new java.util.HashSet<>();
+        Set<String> settled = new HashSet<>();
         rules.stream().map(RuleDescription::name).filter(name -> !unsettledRules.contains(name)).forEach(settled::add);
         return Set.copyOf(settled);
     }
@@ -138,10 +142,6 @@ public final class RuleBook {
         return location;
     }
 
-    public KieBase kieBase() {
-        return kieBase;
-    }
-
     /** A clean session of this rule base; {@code dispose()} it to hand it back. Thread-safe. */
     KieSession newSession() {
         return sessions.newKieSession(sessionConfiguration);
@@ -171,7 +171,7 @@ public final class RuleBook {
     }
 
     /** The advice ids whose rules look at the field a question fills in, sorted. */
-    public List<String> affects(String questionId) {
+    List<String> affects(String questionId) {
         return questionAffects.getOrDefault(questionId, List.of());
     }
 
@@ -186,18 +186,17 @@ public final class RuleBook {
     }
 
     /** The passages that the rules recommending an advice cite, in rule order. */
-    public List<Citation> citations(String adviceId) {
+    List<Citation> citations(String adviceId) {
         return adviceCitations.getOrDefault(adviceId, List.of());
     }
 
     /** The profile paths a finding rests on, through the findings it rests on. */
-    public Set<String> findingDependsOn(String finding) {
+    Set<String> findingDependsOn(String finding) {
         return findingPaths.getOrDefault(finding, Set.of());
     }
 
     /** The rules that recommend an advice, in folder order. */
-    public List<RuleDescription> rulesFor(String adviceId) {
+    List<RuleDescription> rulesFor(String adviceId) {
         return rules.stream().filter(r -> adviceId.equals(r.recommend())).toList();
     }
-
 }

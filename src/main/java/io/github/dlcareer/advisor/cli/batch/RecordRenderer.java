@@ -1,4 +1,4 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.batch;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,8 +1,10 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.rules;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.authoring.Coverage;
+import io.github.dlcareer.advisor.cli.RulesOption;
+import io.github.dlcareer.advisor.cli.VerboseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,14 +38,14 @@ final class RulesCoverageCommand implements Callable<Integer> {
     Path documents;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    RulesCommand.Format format;
+    Format format;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = documents != null ? documents : RulesCommand.documents(null);
+        Path folder = documents != null ? documents : Documents.folder(null);
         List<Coverage.Document> coverage = Coverage.of(rules.read(), folder);
-        if (format == RulesCommand.Format.json) {
+        if (format == Format.json) {
             json(out, coverage);
         } else {
             text(out, coverage);

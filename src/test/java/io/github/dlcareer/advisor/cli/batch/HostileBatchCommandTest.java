@@ -1,7 +1,9 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlcareer.advisor.cli.InProcessCli;
+import io.github.dlcareer.advisor.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

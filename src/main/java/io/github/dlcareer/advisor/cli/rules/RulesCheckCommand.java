@@ -1,7 +1,9 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.rules;
 
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.authoring.RulesFolder;
+import io.github.dlcareer.advisor.cli.ExitCodes;
+import io.github.dlcareer.advisor.cli.VerboseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +41,7 @@ final class RulesCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path seen = RulesCommand.documents(documents);
+        Path seen = Documents.folder(documents);
         List<Problem> problems = RulesFolder.check(rules.folder(), seen);
         problems.forEach(out::println);
         if (seen == null) {
@@ -51,6 +53,6 @@ final class RulesCheckCommand implements Callable<Integer> {
         out.printf("%d %s, %d %s%n", errors, errors == 1 ? "error" : "errors", problems.size() - errors,
                 problems.size() - errors == 1 ? "warning" : "warnings");
         out.flush();
-        return errors == 0 ? 0 : Main.FAILURE;
+        return errors == 0 ? 0 : ExitCodes.FAILURE;
     }
 }

@@ -1,7 +1,8 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.batch;
 
 import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.BatchInput;
+import io.github.dlcareer.advisor.cli.ExitCodes;
 import io.github.dlcareer.advisor.format.CohortSummary;
 import io.github.dlcareer.advisor.format.CohortSummaryHtml;
 import io.github.dlcareer.advisor.format.CohortSummaryJson;
@@ -57,7 +58,7 @@ final class BatchRun {
             err.println("advisor batch: " + e.getMessage());
             err.printf(Locale.ROOT, "the batch stopped after line %d of %s; the outputs are incomplete%n", lastLine,
                     input);
-            return Main.FAILURE;
+            return ExitCodes.FAILURE;
         } finally {
             signals.done();
         }
@@ -125,7 +126,7 @@ final class BatchRun {
         err.println("advisor batch: " + input + ": " + why);
         err.printf(Locale.ROOT, "the records up to line %d (%,d of them) were written; the rest were not%n",
                 lastLine, counts.read());
-        return Main.FAILURE;
+        return ExitCodes.FAILURE;
     }
 
     /** The cohort summary: into its files when asked for, and as a table on standard error. */

@@ -1,8 +1,10 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.rules;
 
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.authoring.Scenarios;
 import io.github.dlcareer.advisor.authoring.Scenarios.Scenario;
+import io.github.dlcareer.advisor.cli.ExitCodes;
+import io.github.dlcareer.advisor.cli.VerboseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +44,7 @@ final class RulesTestCommand implements Callable<Integer> {
         Advisor advisor = Advisor.builder().rules(rules.folder()).build();
         if (!Files.isDirectory(scenarios)) {
             spec.commandLine().getErr().println(scenarios + ": no such folder of scenarios");
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         int passed = 0;
         int failed = 0;
@@ -60,6 +62,6 @@ final class RulesTestCommand implements Callable<Integer> {
         }
         out.printf("%n%d passed, %d failed%n", passed, failed);
         out.flush();
-        return failed == 0 ? 0 : Main.FAILURE;
+        return failed == 0 ? 0 : ExitCodes.FAILURE;
     }
 }

@@ -1,10 +1,12 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.rules;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.authoring.RulesFolder;
 import io.github.dlcareer.advisor.authoring.RulesFolder.Rule;
+import io.github.dlcareer.advisor.cli.RulesOption;
+import io.github.dlcareer.advisor.cli.VerboseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,13 +33,13 @@ final class RulesListCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    RulesCommand.Format format;
+    Format format;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         RulesFolder folder = rules.read();
-        if (format == RulesCommand.Format.json) {
+        if (format == Format.json) {
             try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.writeStartObject();

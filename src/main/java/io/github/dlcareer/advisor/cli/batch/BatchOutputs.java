@@ -1,4 +1,4 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.batch;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;

@@ -1,4 +1,4 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.rules;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

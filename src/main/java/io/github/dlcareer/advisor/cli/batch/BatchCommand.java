@@ -1,10 +1,13 @@
-package io.github.dlcareer.advisor.cli;
+package io.github.dlcareer.advisor.cli.batch;
 
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.BatchInput;
 import io.github.dlcareer.advisor.CsvMapping;
-import io.github.dlcareer.advisor.cli.Progress.CountingInput;
+import io.github.dlcareer.advisor.cli.ExitCodes;
+import io.github.dlcareer.advisor.cli.RulesOption;
+import io.github.dlcareer.advisor.cli.VerboseOption;
+import io.github.dlcareer.advisor.cli.batch.Progress.CountingInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +37,7 @@ import java.util.concurrent.Callable;
                 " 1:failure (rules that do not compile, input that cannot be read on)",
                 " 2:bad usage (a missing file, a broken mapping, a CSV header without a mapped column)",
                 " 3:some records rejected (each has an error record)"})
-final class BatchCommand implements Callable<Integer> {
+public final class BatchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -91,13 +94,13 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (threads != null && (threads < 1 || threads > Batch.MAX_THREADS)) {
             err.println("advisor batch: --threads must be from 1 to " + Batch.MAX_THREADS + ", not " + threads);
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         int recordLimit = parseSize(maxRecordSize);
         if (recordLimit < 0) {
             err.println("advisor batch: --max-record-size must be from 1K to 256M (a number of bytes, or with K or M),"
                     + " not " + maxRecordSize);
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         Path inputPath = "-".equals(input) ? null : Path.of(input);
         BatchOutputs outputs = new BatchOutputs(out, errors, summary, summaryHtml);
@@ -105,7 +108,7 @@ final class BatchCommand implements Callable<Integer> {
         if (!unwritable.isEmpty()) {
             unwritable.forEach(line -> err.println("advisor batch: " + line));
             outputs.discard();
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         boolean started = false;
         try {
@@ -118,11 +121,11 @@ final class BatchCommand implements Callable<Integer> {
                 batchInput = csv == null ? BatchInput.json(counted, name) : BatchInput.csv(counted, name, csv);
             } catch (NoSuchFileException e) {
                 err.println("advisor batch: " + input + ": no such file");
-                return Main.INVALID_INPUT;
+                return ExitCodes.INVALID_INPUT;
             } catch (IOException | UncheckedIOException e) {
                 err.println("advisor batch: " + input + ": cannot be read: "
                         + BatchOutputs.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
-                return Main.INVALID_INPUT;
+                return ExitCodes.INVALID_INPUT;
             }
             Advisor advisor = rules.advisor();
             Batch batch = Batch.of(advisor).strict(strict).maxRecordSize(recordLimit);

@@ -1,0 +1,128 @@
+package io.github.dlcareer.advisor.internal.engine;
+
+import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
+import io.github.dlcareer.advisor.Advice;
+import io.github.dlcareer.advisor.Citation;
+import io.github.dlcareer.advisor.Recommendation;
+import io.github.dlcareer.advisor.rules.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The advice of a session's outcome: the evidence combined per recommendation and ranked, the staged plan,
+ * the conflicts concerned and the questions asked. Runs once per profile, so it allocates only what the
+ * advice keeps.
+ */
+final class AdviceAssembler {
+
+    private static final Comparator<RuleDescription> QUESTION_ORDER = Comparator
+            .comparingDouble(RuleDescription::weight).reversed()
+            .thenComparing(RuleDescription::order);
+
+    private static final Comparator<Scored> RANKING = Comparator
+            .comparingDouble(Scored::certainty).reversed()
+            .thenComparing(s -> s.entry().kind() == Recommendation.Kind.WARNING ? 0 : 1)
+            .thenComparing(s -> s.entry().id());
+
+    private record Scored(Catalogues.Entry entry, double certainty, List<String> because, List<Citation> citations) {
+    }
+
+    private AdviceAssembler() {
+    }
+
+    /** Combines the evidence that survived in the session per recommendation, and ranks the result. */
+    static Advice advice(RuleBook book, Outcome outcome) {
+        Map<String, List<Finding>> findings = outcome.findings();
+        // The hits are in rule order, so each recommendation's evidence is too.
+        Map<String, List<Hit>> byAdvice = new LinkedHashMap<>();
+        for (Hit hit : outcome.hits()) {
+            byAdvice.computeIfAbsent(hit.rule.recommend(), id -> new ArrayList<>()).add(hit);
+        }
+        List<Scored> scored = new ArrayList<>();
+        byAdvice.forEach((id, evidence) -> {
+            double certainty = CertaintyFactors.combine(Hit.weights(evidence, true), Hit.weights(evidence, false));
+            if (certainty > 0) {
+                // Short lists: 'contains' is cheaper than hashing fresh strings and whole records.
+                List<String> because = new ArrayList<>();
+                List<Citation> citations = new ArrayList<>();
+                for (Hit hit : evidence) {
+                    if (hit.supports) {
+                        addNew(because, outcome.facts().because(hit.rule, findings));
+                        addNew(citations, hit.rule.citations());
+                    }
+                }
+                scored.add(new Scored(book.catalogues().advice().get(id), certainty, because, citations));
+            }
+        });
+        scored.sort(RANKING);
+        List<Recommendation> recommendations = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
+            Catalogues.Entry e = s.entry();
+            recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
+                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
+        }
+        return new Advice(outcome.profile().id(), recommendations, plan(book, recommendations),
+                conflicts(book, recommendations), questions(book, outcome.asks()));
+    }
+
+    private static <T> void addNew(List<T> into, List<T> items) {
+        for (T item : items) {
+            if (!into.contains(item)) {
+                into.add(item);
+            }
+        }
+    }
+
+    /** The given advice that are steps of the staged plan, in step order. */
+    private static List<String> plan(RuleBook book, List<Recommendation> recommendations) {
+        return recommendations.stream()
+                .filter(r -> book.catalogues().advice().get(r.id()).step() != null)
+                .sorted(Comparator.comparingInt((Recommendation r) -> book.catalogues().advice().get(r.id()).step())
+                        .thenComparing(Recommendation::id))
+                .map(Recommendation::id)
+                .toList();
+    }
+
+    /** Every conflict one of whose sides was given, with all its sides, so that no side is picked silently. */
+    private static List<Advice.Conflict> conflicts(RuleBook book, List<Recommendation> recommendations) {
+        Set<Catalogues.Conflict> concerned = new LinkedHashSet<>();
+        Set<String> given = new HashSet<>();
+        for (Recommendation r : recommendations) {
+            given.add(r.id());
+            concerned.addAll(book.conflictsOf(r.id()));
+        }
+        if (concerned.isEmpty()) {
+            return List.of();
+        }
+        List<Advice.Conflict> conflicts = new ArrayList<>();
+        for (Catalogues.Conflict conflict : book.catalogues().conflicts().values()) {
+            if (concerned.contains(conflict)) {
+                conflicts.add(new Advice.Conflict(conflict.id(), conflict.title(), conflict.sides().stream()
+                        .map(side -> new Advice.Side(side.advice(), side.position(), given.contains(side.advice()),
+                                book.citations(side.advice())))
+                        .toList()));
+            }
+        }
+        return conflicts;
+    }
+
+    /** The questions the rules asked, most important first, each once. */
+    private static List<Advice.Question> questions(RuleBook book, List<RuleDescription> asked) {
+        List<RuleDescription> asks = new ArrayList<>(asked); // the outcome's list stays as it was
+        asks.sort(QUESTION_ORDER);
+        Map<String, Advice.Question> questions = new LinkedHashMap<>();
+        for (RuleDescription rule : asks) {
+            Catalogues.Question q = book.catalogues().questions().get(rule.ask());
+            questions.computeIfAbsent(q.id(), id -> new Advice.Question(id, q.field(), q.text(), book.affects(id)));
+        }
+        return List.copyOf(questions.values());
+    }
+}

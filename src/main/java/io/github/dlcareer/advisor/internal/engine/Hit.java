@@ -1,0 +1,37 @@
+package io.github.dlcareer.advisor.internal.engine;
+
+import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
+
+import java.util.List;
+
+/**
+ * One rule's firing for or against its recommendation. A logical fact with identity equality, not a record:
+ * two firings of a rule are two facts, and each counts.
+ */
+final class Hit {
+    final RuleDescription rule;
+    final boolean supports;
+
+    Hit(RuleDescription rule, boolean supports) {
+        this.rule = rule;
+        this.supports = supports;
+    }
+
+    /** The weights of the hits on one side, in their order. */
+    static double[] weights(List<Hit> evidence, boolean supports) {
+        int n = 0;
+        for (Hit hit : evidence) {
+            if (hit.supports == supports) {
+                n++;
+            }
+        }
+        double[] weights = new double[n];
+        int i = 0;
+        for (Hit hit : evidence) {
+            if (hit.supports == supports) {
+                weights[i++] = hit.rule.weight();
+            }
+        }
+        return weights;
+    }
+}
