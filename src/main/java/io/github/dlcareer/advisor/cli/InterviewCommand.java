@@ -89,7 +89,7 @@ final class InterviewCommand implements Callable<Integer> {
         if (Files.exists(file) && !force && !mayOverwrite(file, in, out)) {
             err.println("advisor interview: " + TextReport.safe(file.toString()) + " exists; not overwriting it"
                     + " (choose another with --out FILE, or --force)");
-            return Main.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         Advisor advisor = rules.advisor();
         profile = from == null ? Profile.unknown(id) : ProfileReader.create().read(from);
