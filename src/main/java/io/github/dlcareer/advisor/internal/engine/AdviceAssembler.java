@@ -63,14 +63,18 @@ final class AdviceAssembler {
             }
         });
         scored.sort(RANKING);
-        List<Recommendation> recommendations = new ArrayList<>(scored.size());
+        Set<Catalogues.Conflict> concerned = new LinkedHashSet<>();
         for (Scored s : scored) {
+            concerned.addAll(book.conflictsOf(s.entry().id()));
+        }
+        List<Recommendation> recommendations = new ArrayList<>(scored.size());
+        for (Scored s : coherent(scored, concerned)) {
             Catalogues.Entry e = s.entry();
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
                     e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
         }
         return new Advice(outcome.profile().id(), recommendations, plan(book, recommendations),
-                conflicts(book, recommendations), questions(book, outcome.asks()));
+                conflicts(book, concerned, recommendations), questions(book, outcome.asks()));
     }
 
     private static <T> void addNew(List<T> into, List<T> items) {
@@ -91,17 +95,38 @@ final class AdviceAssembler {
                 .toList();
     }
 
-    /** Every conflict one of whose sides was given, with all its sides, so that no side is picked silently. */
-    private static List<Advice.Conflict> conflicts(RuleBook book, List<Recommendation> recommendations) {
-        Set<Catalogues.Conflict> concerned = new LinkedHashSet<>();
-        Set<String> given = new HashSet<>();
-        for (Recommendation r : recommendations) {
-            given.add(r.id());
-            concerned.addAll(book.conflictsOf(r.id()));
+    /**
+     * The ranked advice with at most one side of each documented conflict: the side the profile points to most
+     * strongly. When two sides score the same, it points to neither, and the conflict box alone shows them.
+     */
+    private static List<Scored> coherent(List<Scored> ranked, Set<Catalogues.Conflict> concerned) {
+        Set<String> dropped = new HashSet<>();
+        for (Catalogues.Conflict conflict : concerned) {
+            List<Scored> sides = new ArrayList<>(2);
+            for (Scored s : ranked) {
+                if (conflict.sides().stream().anyMatch(side -> side.advice().equals(s.entry().id()))) {
+                    sides.add(s);
+                }
+            }
+            if (sides.size() > 1) {
+                boolean tie = Math.round(sides.get(0).certainty() * 100) == Math.round(sides.get(1).certainty() * 100);
+                sides.stream().skip(tie ? 0 : 1).forEach(s -> dropped.add(s.entry().id()));
+            }
         }
+        return dropped.isEmpty() ? ranked : ranked.stream().filter(s -> !dropped.contains(s.entry().id())).toList();
+    }
+
+    /**
+     * Every conflict one of whose sides the rules recommended, with all its sides, so that no side is picked
+     * silently; a side is given when it is among the recommendations.
+     */
+    private static List<Advice.Conflict> conflicts(RuleBook book, Set<Catalogues.Conflict> concerned,
+                                                   List<Recommendation> recommendations) {
         if (concerned.isEmpty()) {
             return List.of();
         }
+        Set<String> given = new HashSet<>();
+        recommendations.forEach(r -> given.add(r.id()));
         List<Advice.Conflict> conflicts = new ArrayList<>();
         for (Catalogues.Conflict conflict : book.catalogues().conflicts().values()) {
             if (concerned.contains(conflict)) {
