@@ -122,8 +122,9 @@ public final class HtmlReport {
             html.append("<h2>The documents disagree: ").append(escape(conflict.title())).append("</h2>\n");
             for (Advice.Side side : conflict.sides()) {
                 html.append("<section class=\"card\"><p>").append(escape(side.position()))
-                        .append(side.given() ? " <span class=\"badge\">your profile points here</span>" : "").append("</p>\n");
-                Citation c = quotes.first(side.citations());
+                        .append(side.given() ? " <a class=\"badge\" href=\"#" + escape(side.advice())
+                                + "\">your profile points here</a>" : "").append("</p>\n");
+                Citation c = side.given() || side.citations().isEmpty() ? null : quotes.first(side.citations().subList(0, 1));
                 if (c != null) {
                     html.append("<blockquote>“").append(escape(c.quote())).append("”<div class=\"source\">")
                             .append(escape(c.title())).append("</div></blockquote>\n");

@@ -39,7 +39,7 @@ public final class TextReport {
     public static final int SUMMARISED = 5;
     public static final int DETAILED = 8;
     /** How many questions the default asks: the most important first. */
-    public static final int QUESTIONS = 5;
+    public static final int QUESTIONS = 3;
 
     public static void write(Advice advice, PrintWriter out) {
         write(advice, out, Options.DEFAULT);
@@ -95,16 +95,29 @@ public final class TextReport {
                 out.println(INDENT + step++ + ". " + safe(advice.recommendation(id).map(Recommendation::title).orElse(id)));
             }
         }
+        int hidden = 0;
         for (Advice.Conflict conflict : advice.conflicts()) {
+            if (!options.all() && !concerns(conflict, advice, detailed)) {
+                hidden++;
+                continue;
+            }
             out.println();
             wrap(out, "The documents disagree: " + conflict.title(), "");
             for (Advice.Side side : conflict.sides()) {
-                wrap(out, "- " + side.position() + (side.given() ? " (the side your profile points to)" : ""), INDENT, INDENT + "  ");
-                Citation c = quotes.first(side.citations());
+                // The side given is a recommendation above, with its quote; the others get theirs here.
+                int rank = advice.recommendation(side.advice()).map(Recommendation::rank).orElse(0);
+                wrap(out, "- " + side.position() + (side.given() ? " Your profile points here: recommendation "
+                        + rank + "." : ""), INDENT, INDENT + "  ");
+                Citation c = side.given() || side.citations().isEmpty() ? null : quotes.first(side.citations().subList(0, 1));
                 if (c != null) {
                     wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + source(c), INDENT + "    ");
                 }
             }
+        }
+        if (hidden > 0) {
+            out.println();
+            out.println(hidden + (hidden == 1 ? " more disagreement" : " more disagreements")
+                    + " between the documents, on advice further down: --all shows " + (hidden == 1 ? "it." : "them."));
         }
         if (!advice.questions().isEmpty()) {
             out.println();
@@ -123,6 +136,15 @@ public final class TextReport {
             }
         }
         out.flush();
+    }
+
+    /**
+     * Whether a disagreement bears on what the default shows: a side is among the recommendations printed in
+     * detail, or no side is recommended (the box is then the only place the topic appears).
+     */
+    private static boolean concerns(Advice.Conflict conflict, Advice advice, int detailed) {
+        return conflict.sides().stream().noneMatch(Advice.Side::given) || conflict.sides().stream()
+                .anyMatch(side -> advice.recommendation(side.advice()).map(r -> r.rank() <= detailed).orElse(false));
     }
 
     /** Who said it, where: the author and the document's title (the section is in the JSON and explain). */
