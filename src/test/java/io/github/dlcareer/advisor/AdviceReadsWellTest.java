@@ -58,6 +58,23 @@ class AdviceReadsWellTest {
         assertThat(repeated).isEmpty();
     }
 
+    @Test
+    void asksOneQuestionPerConcept() throws IOException {
+        List<String> twice = new ArrayList<>();
+        for (Advice advice : adviceForEveryExample()) {
+            List<String> fields = advice.questions().stream().map(Advice.Question::field).toList();
+            for (String a : fields) {
+                for (String b : fields) {
+                    if (a != b && (a.equals(b) || b.startsWith(a + "."))) {
+                        twice.add(advice.profile() + ": " + a + " and " + b);
+                    }
+                }
+            }
+        }
+
+        assertThat(twice).isEmpty();
+    }
+
     private static int occurrences(String text, String part) {
         int count = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
