@@ -75,6 +75,24 @@ class AdviceReadsWellTest {
         assertThat(twice).isEmpty();
     }
 
+    /** Choubey's view of the job market in Mumbai is cited to people in India, not to people elsewhere. */
+    @Test
+    void aPassageAboutOnePlaceIsCitedOnlyThere() throws IOException {
+        List<String> elsewhere = new ArrayList<>();
+        try (Stream<Path> files = Files.list(TestRules.PROFILES)) {
+            for (Path file : files.sorted().toList()) {
+                Profile profile = ProfileReader.create().read(file);
+                boolean cited = TestRules.advisor().advise(profile).recommendations().stream()
+                        .flatMap(r -> r.citations().stream()).anyMatch(c -> c.quote().contains("Mumbai"));
+                if (cited && !"IN".equals(profile.location().country())) {
+                    elsewhere.add(profile.id() + " (" + profile.location().country() + ")");
+                }
+            }
+        }
+
+        assertThat(elsewhere).isEmpty();
+    }
+
     private static int occurrences(String text, String part) {
         int count = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
