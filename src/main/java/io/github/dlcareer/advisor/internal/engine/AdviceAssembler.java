@@ -30,6 +30,8 @@ final class AdviceAssembler {
     private static final Comparator<Scored> RANKING = Comparator
             .comparingDouble(Scored::certainty).reversed()
             .thenComparing(s -> s.entry().kind() == Recommendation.Kind.WARNING ? 0 : 1)
+            // Of equal scores, the advice more facts of this person led to comes first: the specific before the generic.
+            .thenComparing(Comparator.comparingInt((Scored s) -> s.because().size()).reversed())
             .thenComparing(s -> s.entry().id());
 
     private record Scored(Catalogues.Entry entry, double certainty, List<String> because, List<Citation> citations) {
