@@ -151,16 +151,11 @@ final class AdviceAssembler {
             // One question per concept: one about a field already asked about (or about a part of it, or a
             // whole it is part of) is left for after that answer.
             boolean overlaps = questions.values().stream().anyMatch(kept -> !kept.id().equals(q.id())
-                    && (covers(kept.field(), q.field()) || covers(q.field(), kept.field())));
+                    && (RuleBook.covers(kept.field(), q.field()) || RuleBook.covers(q.field(), kept.field())));
             if (!overlaps) {
                 questions.computeIfAbsent(q.id(), id -> new Advice.Question(id, q.field(), q.text(), book.affects(id)));
             }
         }
         return List.copyOf(questions.values());
-    }
-
-    /** Whether the field {@code whole} is {@code part} or holds it ({@code skills} holds {@code skills.english}). */
-    private static boolean covers(String whole, String part) {
-        return part.equals(whole) || part.startsWith(whole) && part.charAt(whole.length()) == '.';
     }
 }

@@ -128,7 +128,8 @@ public final class RuleBook {
         return dependsOn;
     }
 
-    private static boolean covers(String field, String path) {
+    /** Whether {@code field} is {@code path} or holds it ({@code skills} holds {@code skills.english}). */
+    static boolean covers(String field, String path) {
         return path.equals(field) || path.startsWith(field + ".");
     }
 
