@@ -86,6 +86,12 @@ final class InterviewCommand implements Callable<Integer> {
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Path file = save != null ? save : Path.of(fileName(id) + ".yaml");
+        Path folder = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || folder == null || !Files.isDirectory(folder)) {
+            err.println("advisor interview: cannot save the profile to " + TextReport.safe(file.toString())
+                    + ": " + (Files.isDirectory(file) ? "it is a folder" : "its folder does not exist"));
+            return ExitCodes.INVALID_INPUT;
+        }
         if (Files.exists(file) && !force && !mayOverwrite(file, in, out)) {
             err.println("advisor interview: " + TextReport.safe(file.toString()) + " exists; not overwriting it"
                     + " (choose another with --out FILE, or --force)");
@@ -128,7 +134,17 @@ final class InterviewCommand implements Callable<Integer> {
             advice = advisor.advise(profile);
             firmingUp(advice, out);
         }
-        Files.writeString(file, ProfileFields.toYaml(profile));
+        String yaml = ProfileFields.toYaml(profile);
+        try {
+            Files.writeString(file, yaml);
+        } catch (IOException e) {
+            // The answers are not lost: they go to the terminal, to be saved by hand.
+            err.println("advisor interview: cannot save the profile to " + TextReport.safe(file.toString()) + ": "
+                    + TextReport.safe(String.valueOf(e.getMessage())) + "; here it is:");
+            out.print(yaml);
+            out.flush();
+            return ExitCodes.FAILURE;
+        }
         out.println();
         out.println("Saved your profile to " + TextReport.safe(file.toString()) + ". Your advice:");
         out.println();

@@ -51,6 +51,16 @@ class InterviewCommandTest {
     }
 
     @Test
+    void refusesAPlaceItCannotSaveToBeforeAskingAnything(@TempDir Path dir) {
+        assertThat(interview("phd\ndone\n", "--out", dir.toString(), "--force")).isEqualTo(2);
+        assertThat(cli.err()).contains("cannot save the profile to " + dir + ": it is a folder");
+        assertThat(cli.out()).doesNotContain("What are you aiming for");
+
+        assertThat(interview("phd\ndone\n", "--out", dir.resolve("no/such/me.yaml").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("its folder does not exist");
+    }
+
+    @Test
     void asksEachFieldAQuestionCoversAndTakesARatioForThePlayers(@TempDir Path dir) {
         Path saved = dir.resolve("me.yaml");
         // goal, status, level, job involves DL; the skills question field by field (five skipped); courses
