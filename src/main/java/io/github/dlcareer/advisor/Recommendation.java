@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One piece of advice for one person, ranked.
  *
- * @param rank      1 for the strongest; follows {@code score}, ties broken by kind and id
+ * @param rank      1 for the strongest; follows {@code score} (ties broken by kind, by how many of the person's
+ *                  facts led to it, then by id), except that advice every learner gets ({@code generic} in
+ *                  {@code rules/advice.yaml}) takes at most two of the first five ranks
  * @param id        the advice id in {@code rules/advice.yaml}
  * @param kind      advice to follow, or a warning about a risk
  * @param topic     the theme, e.g. {@code gpu}, {@code advisor}, {@code abroad}

@@ -78,8 +78,10 @@ final class ExplainCommand implements Callable<Integer> {
             out.println();
             out.println("Rules that fired:");
             for (Explanation.Fired f : e.fired()) {
+                // Against with certainty 1 is a rule-out: nothing that supports the advice can outweigh it.
+                String role = f.supports() ? "supports" : f.weight() >= 1 ? "rules it out" : "weakens";
                 out.printf(Locale.ROOT, "  %s %s  (%s:%d, %s, weight %.2f)%n", f.supports() ? "+" : "-", safe(f.rule()),
-                        safe(f.file()), f.line(), f.supports() ? "supports" : "weakens", f.weight());
+                        safe(f.file()), f.line(), role, f.weight());
                 if (!f.because().isEmpty()) {
                     out.println("      facts: " + safe(f.because(), "; "));
                 }

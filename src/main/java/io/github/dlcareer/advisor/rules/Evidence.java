@@ -26,6 +26,13 @@ public interface Evidence {
     void weaken(RuleContext kcontext);
 
     /**
+     * A fact of this person makes the rule's recommendation pointless (someone whose lab supplies GPUs need not
+     * buy one): it is not given, whatever supports it. Certainty factors' "definitely not": a weakening of
+     * weight 1, whatever the rule's {@code @weight}.
+     */
+    void ruleOut(RuleContext kcontext);
+
+    /**
      * The rule's question ({@code @ask("question-id")}) matters for this person: ask it. Its weight orders
      * the questions, most important first.
      */

@@ -27,6 +27,10 @@ final class AdviceAssembler {
             .comparingDouble(RuleDescription::weight).reversed()
             .thenComparing(RuleDescription::order);
 
+    /** The summary's length, and how many of it may be generic advice (see {@link #genericCapped}). */
+    static final int TOP = 5;
+    static final int GENERIC_IN_TOP = 2;
+
     private static final Comparator<Scored> RANKING = Comparator
             .comparingDouble(Scored::certainty).reversed()
             .thenComparing(s -> s.entry().kind() == Recommendation.Kind.WARNING ? 0 : 1)
@@ -70,7 +74,7 @@ final class AdviceAssembler {
             concerned.addAll(book.conflictsOf(s.entry().id()));
         }
         List<Recommendation> recommendations = new ArrayList<>(scored.size());
-        for (Scored s : coherent(scored, concerned)) {
+        for (Scored s : genericCapped(coherent(scored, concerned))) {
             Catalogues.Entry e = s.entry();
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
                     e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
@@ -116,6 +120,33 @@ final class AdviceAssembler {
             }
         }
         return dropped.isEmpty() ? ranked : ranked.stream().filter(s -> !dropped.contains(s.entry().id())).toList();
+    }
+
+    /**
+     * The ranking with at most {@value #GENERIC_IN_TOP} generic advice among the first {@value #TOP}: a generic
+     * advice beyond that waits until the first {@value #TOP} are filled, then keeps its place by score. What fits
+     * the person's stated situation is what the summary shows, however high the advice every learner gets scores.
+     */
+    private static List<Scored> genericCapped(List<Scored> ranked) {
+        List<Scored> capped = new ArrayList<>(ranked.size());
+        List<Scored> waiting = new ArrayList<>();
+        int generic = 0;
+        for (Scored s : ranked) {
+            if (capped.size() >= TOP) {
+                capped.addAll(waiting);
+                waiting.clear();
+                capped.add(s);
+            } else if (!s.entry().generic()) {
+                capped.add(s);
+            } else if (generic < GENERIC_IN_TOP) {
+                capped.add(s);
+                generic++;
+            } else {
+                waiting.add(s);
+            }
+        }
+        capped.addAll(waiting);
+        return capped;
     }
 
     /**

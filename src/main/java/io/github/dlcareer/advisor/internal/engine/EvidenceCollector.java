@@ -48,12 +48,19 @@ final class EvidenceCollector implements Evidence {
 
     @Override
     public void support(RuleContext kcontext) {
-        hit(kcontext, new Hit(recommending(kcontext, "support"), true));
+        RuleDescription rule = recommending(kcontext, "support");
+        hit(kcontext, new Hit(rule, true, rule.weight()));
     }
 
     @Override
     public void weaken(RuleContext kcontext) {
-        hit(kcontext, new Hit(recommending(kcontext, "weaken"), false));
+        RuleDescription rule = recommending(kcontext, "weaken");
+        hit(kcontext, new Hit(rule, false, rule.weight()));
+    }
+
+    @Override
+    public void ruleOut(RuleContext kcontext) {
+        hit(kcontext, new Hit(recommending(kcontext, "ruleOut"), false, 1.0));
     }
 
     private void hit(RuleContext kcontext, Hit hit) {

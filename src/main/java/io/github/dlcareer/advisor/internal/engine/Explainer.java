@@ -33,7 +33,7 @@ final class Explainer {
         for (Hit hit : evidence) {
             firedRules.add(hit.rule.name());
             fired.add(new Explanation.Fired(hit.rule.name(), hit.rule.file(), hit.rule.line(), hit.supports,
-                    hit.rule.weight(), outcome.facts().because(hit.rule, outcome.findings()), hit.rule.citations()));
+                    hit.weight, outcome.facts().because(hit.rule, outcome.findings()), hit.rule.citations()));
         }
         List<Explanation.NotFired> notFired = new ArrayList<>();
         for (RuleDescription rule : book.rulesFor(adviceId)) {

@@ -11,10 +11,13 @@ import java.util.List;
 final class Hit {
     final RuleDescription rule;
     final boolean supports;
+    /** The rule's weight, or 1 for a rule that rules its recommendation out. */
+    final double weight;
 
-    Hit(RuleDescription rule, boolean supports) {
+    Hit(RuleDescription rule, boolean supports, double weight) {
         this.rule = rule;
         this.supports = supports;
+        this.weight = weight;
     }
 
     /** The weights of the hits on one side, in their order. */
@@ -29,7 +32,7 @@ final class Hit {
         int i = 0;
         for (Hit hit : evidence) {
             if (hit.supports == supports) {
-                weights[i++] = hit.rule.weight();
+                weights[i++] = hit.weight;
             }
         }
         return weights;

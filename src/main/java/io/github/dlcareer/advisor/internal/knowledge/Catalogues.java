@@ -39,9 +39,12 @@ public final class Catalogues {
     public record Passage(String id, String source, String section, String quote, String uncited) {
     }
 
-    /** A recommendation the rules can give; {@code step} orders it within the staged plan (null if none). */
+    /**
+     * A recommendation the rules can give; {@code step} orders it within the staged plan (null if none);
+     * {@code generic} when it suits nearly every learner, so that it never crowds out what fits the person.
+     */
     public record Entry(String id, Recommendation.Kind kind, String topic, String title, String advice,
-                        Integer step) {
+                        Integer step, boolean generic) {
     }
 
     /** A point on which the documents disagree, with the advice that stands for each position. */
@@ -95,7 +98,8 @@ public final class Catalogues {
                 sourcesFile.text(n, "uncited", false)));
         Map<String, Entry> advice = adviceFile.list("advice", n -> new Entry(
                 adviceFile.text(n, "id", true), adviceFile.kind(n), adviceFile.text(n, "topic", true),
-                adviceFile.text(n, "title", true), adviceFile.text(n, "advice", true), adviceFile.step(n)));
+                adviceFile.text(n, "title", true), adviceFile.text(n, "advice", true), adviceFile.step(n),
+                adviceFile.flag(n, "generic")));
         Map<String, Conflict> conflicts = adviceFile.optionalList("conflicts", n -> new Conflict(
                 adviceFile.text(n, "id", true), adviceFile.text(n, "title", true), adviceFile.sides(n, advice)));
         Reader questionsFile = new Reader(folder.resolve(QUESTIONS), label + "/" + QUESTIONS, problems, true);
@@ -234,6 +238,19 @@ public final class Catalogues {
                 return null;
             }
             return step.asInt();
+        }
+
+        /** An optional true/false key, false when absent. */
+        boolean flag(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return false;
+            }
+            if (!value.isBoolean()) {
+                problem(entry, "'" + field + "' must be true or false, not '" + value.asText() + "'");
+                return false;
+            }
+            return value.booleanValue();
         }
 
         /** A profile path (a leaf or a section) that a question fills in. */

@@ -34,7 +34,7 @@ public final class Drl {
     private static final Pattern COMMENT_OR_STRING = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     private static final Pattern PATH = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)+)");
     private static final Pattern FINDING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
-    private static final Pattern ACTS_ON_EVIDENCE = Pattern.compile("evidence\\s*\\.\\s*(support|weaken)\\s*\\(");
+    private static final Pattern ACTS_ON_EVIDENCE = Pattern.compile("evidence\\s*\\.\\s*(support|weaken|ruleOut)\\s*\\(");
     private static final Pattern DERIVES = Pattern.compile("evidence\\s*\\.\\s*finding\\s*\\(\\s*\"([^\"]+)\"");
     private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ ");
     private static final Pattern WHEN = Pattern.compile("^\\s*when\\b(.*)$");

@@ -18,7 +18,7 @@ import java.util.List;
  * @param findings    names of the findings its positive conditions match
  * @param allPaths    every profile path its conditions test, negated ones included
  * @param allFindings every finding name its conditions match, negated ones included
- * @param actsOnEvidence whether its consequence calls {@code evidence.support} or {@code evidence.weaken}
+ * @param actsOnEvidence whether its consequence calls {@code evidence.support}, {@code weaken} or {@code ruleOut}
  * @param nonMonotonic whether its conditions can stop holding as facts are added ({@code not}, {@code accumulate})
  * @param leaves      the profile leaves of {@code paths}, for reading their values fast
  * @param conditions  its conditions as written, line by line (for explanations)

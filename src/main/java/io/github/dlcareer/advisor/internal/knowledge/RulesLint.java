@@ -103,7 +103,7 @@ public final class RulesLint {
             }
             if (rule.recommend() != null && !rule.actsOnEvidence()) {
                 warnings.add(Problem.warning(rule.file(), rule.line(), 0, rule.name(), "recommends "
-                        + rule.recommend() + " but its consequence never calls evidence.support or evidence.weaken"));
+                        + rule.recommend() + " but its consequence never calls evidence.support, evidence.weaken or evidence.ruleOut"));
             }
             if (rule.recommend() == null && rule.ask() == null && rule.derives().isEmpty()) {
                 warnings.add(Problem.warning(rule.file(), rule.line(), 0, rule.name(),
