@@ -27,8 +27,8 @@ public final class TextReport {
 
     /**
      * How much to print. The default reads in a minute: the top {@value #SUMMARISED} in one line each, the top
-     * {@value #DETAILED} in detail with the one quote that carries each, the plan, the disagreements and the
-     * questions. {@code all} details every recommendation; {@code ids} adds the ids and fields a rule author
+     * {@value #DETAILED} in detail with the one quote that carries each, the plan, {@value #CONFLICTS} of the
+     * disagreements that bear on them and {@value #QUESTIONS} questions. {@code all} details every recommendation; {@code ids} adds the ids and fields a rule author
      * looks for (the JSON output has them all).
      */
     public record Options(boolean all, boolean ids) {
@@ -40,6 +40,8 @@ public final class TextReport {
     public static final int DETAILED = 8;
     /** How many questions the default asks: the most important first. */
     public static final int QUESTIONS = 3;
+    /** How many disagreements between the documents the default shows, of those that bear on what it prints. */
+    public static final int CONFLICTS = 2;
 
     public static void write(Advice advice, PrintWriter out) {
         write(advice, out, Options.DEFAULT);
@@ -96,11 +98,13 @@ public final class TextReport {
             }
         }
         int hidden = 0;
+        int shown = 0;
         for (Advice.Conflict conflict : advice.conflicts()) {
-            if (!options.all() && !concerns(conflict, advice, detailed)) {
+            if (!options.all() && (shown == CONFLICTS || !concerns(conflict, advice, detailed))) {
                 hidden++;
                 continue;
             }
+            shown++;
             out.println();
             wrap(out, "The documents disagree: " + conflict.title(), "");
             for (Advice.Side side : conflict.sides()) {
@@ -117,7 +121,7 @@ public final class TextReport {
         if (hidden > 0) {
             out.println();
             out.println(hidden + (hidden == 1 ? " more disagreement" : " more disagreements")
-                    + " between the documents, on advice further down: --all shows " + (hidden == 1 ? "it." : "them."));
+                    + " between the documents: --all shows " + (hidden == 1 ? "it." : "them."));
         }
         if (!advice.questions().isEmpty()) {
             out.println();
