@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,24 @@ class ScenariosTest {
             assertThat(names).containsAll(profiles.map(p -> p.getFileName().toString().replaceFirst("\\.\\w+$", ""))
                     .toList());
         }
+    }
+
+    /** rules/README.md's table of the documents' situations says what their scenarios check, no more, no less. */
+    @Test
+    void theSituationsTableOfTheGuideIsWhatTheScenariosCheck() throws Exception {
+        Pattern row = Pattern.compile("^\\| [^|]+ \\| [^|]+ \\| `([\\w-]+)` \\| (\\d+): ([^|]+) \\|$", Pattern.MULTILINE);
+        Matcher rows = row.matcher(Files.readString(Path.of("rules", "README.md")));
+        int checked = 0;
+        while (rows.find()) {
+            Scenario scenario = Scenarios.read(SCENARIOS).stream().filter(s -> s.name().equals(rows.group(1)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no scenario " + rows.group(1)));
+            assertThat(scenario.expect().path("within").asInt(5)).as(rows.group(1)).isEqualTo(Integer.parseInt(rows.group(2)));
+            List<String> top = new ArrayList<>();
+            scenario.expect().path("top").forEach(id -> top.add(id.asText()));
+            assertThat(String.join(", ", top)).as(rows.group(1)).isEqualTo(rows.group(3).strip());
+            checked++;
+        }
+        assertThat(checked).as("rows in the situations table").isGreaterThanOrEqualTo(20);
     }
 
     @Test
