@@ -80,8 +80,8 @@ final class ExplainCommand implements Callable<Integer> {
             for (Explanation.Fired f : e.fired()) {
                 out.printf(Locale.ROOT, "  %s %s  (%s:%d, %s, weight %.2f)%n", f.supports() ? "+" : "-", safe(f.rule()),
                         safe(f.file()), f.line(), f.supports() ? "supports" : "weakens", f.weight());
-                if (!f.because().isEmpty()) {
-                    out.println("      facts: " + safe(f.because(), "; "));
+                if (!f.why().isEmpty()) {
+                    out.println("      facts: " + safe(f.why(), "; "));
                 }
                 out.println("      cites: " + safe(f.citations().stream().map(Citation::passage).toList(), ", "));
             }
@@ -94,8 +94,8 @@ final class ExplainCommand implements Callable<Integer> {
             for (Explanation.NotFired n : e.notFired()) {
                 out.printf(Locale.ROOT, "  %s  (%s:%d, weight %.2f)%n", safe(n.rule()), safe(n.file()), n.line(), n.weight());
                 n.conditions().forEach(c -> out.println("      when  " + safe(c)));
-                if (!n.facts().isEmpty()) {
-                    out.println("      known: " + safe(n.facts(), "; "));
+                if (!n.factsInWords().isEmpty()) {
+                    out.println("      known: " + safe(n.factsInWords(), "; "));
                 }
                 if (!n.missingFindings().isEmpty()) {
                     out.println("      needs what was not found: " + safe(n.missingFindings(), ", "));
