@@ -26,11 +26,15 @@ public record Explanation(String advice, String title, boolean given, double sco
         notFired = List.copyOf(notFired);
     }
 
-    /** A rule that fired: its weight, for or against, and the facts it matched. */
+    /**
+     * A rule that fired: its weight, for or against, and the facts it matched, as {@code path = value}
+     * ({@code because}) and in the person's words ({@code why}, one for each).
+     */
     public record Fired(String rule, String file, int line, boolean supports, double weight, List<String> because,
-                        List<Citation> citations) {
+                        List<String> why, List<Citation> citations) {
         public Fired {
             because = List.copyOf(because);
+            why = List.copyOf(why);
             citations = List.copyOf(citations);
         }
     }
@@ -40,16 +44,18 @@ public record Explanation(String advice, String title, boolean given, double sco
      *
      * @param conditions      its conditions, as written
      * @param facts           the known facts its conditions look at, as {@code path = value}
+     * @param factsInWords    the same facts in the person's words, one for each
      * @param unknown         the facts it looks at (directly or through findings) that the profile does not give
      * @param missingFindings findings it needs that were not derived for this person
      * @param blockingFindings findings it requires to be absent that were derived
      */
     public record NotFired(String rule, String file, int line, double weight, List<String> conditions,
-                           List<String> facts, List<String> unknown, List<String> missingFindings,
-                           List<String> blockingFindings) {
+                           List<String> facts, List<String> factsInWords, List<String> unknown,
+                           List<String> missingFindings, List<String> blockingFindings) {
         public NotFired {
             conditions = List.copyOf(conditions);
             facts = List.copyOf(facts);
+            factsInWords = List.copyOf(factsInWords);
             unknown = List.copyOf(unknown);
             missingFindings = List.copyOf(missingFindings);
             blockingFindings = List.copyOf(blockingFindings);

@@ -15,15 +15,17 @@ import java.util.List;
  * @param advice    the advice, in the project's own words
  * @param score     the combined certainty of the rules that support it, in (0, 1]
  * @param because   the profile facts that triggered it, as {@code path = value}
+ * @param why       the same facts in the person's words ({@code rules/fields.yaml}), one for each of {@code because}
  * @param citations the passages it rests on
  */
 public record Recommendation(int rank, String id, Kind kind, String topic, String title, String advice,
-                             double score, List<String> because, List<Citation> citations) {
+                             double score, List<String> because, List<String> why, List<Citation> citations) {
 
     public enum Kind { ADVICE, WARNING }
 
     public Recommendation {
         because = List.copyOf(because);
+        why = List.copyOf(why);
         citations = List.copyOf(citations);
     }
 }

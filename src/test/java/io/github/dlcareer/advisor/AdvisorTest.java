@@ -33,6 +33,9 @@ class AdvisorTest {
             Recommendation gpu = advice.recommendation("buy-a-gpu").orElseThrow();
 
             assertThat(gpu.because()).contains("hardware.gpu = NONE");
+            // the same facts in the person's words, one for each, in the same order
+            assertThat(gpu.why()).hasSameSizeAs(gpu.because())
+                    .element(gpu.because().indexOf("hardware.gpu = NONE")).isEqualTo("you have no GPU");
             assertThat(gpu.citations()).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.quote()).isNotBlank();
                 assertThat(c.title()).isNotBlank();

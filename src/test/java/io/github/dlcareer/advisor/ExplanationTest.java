@@ -22,6 +22,7 @@ class ExplanationTest {
             assertThat(f.supports()).isTrue();
             assertThat(f.file()).isEqualTo("rules/advisor.drl");
             assertThat(f.because()).singleElement().asString().startsWith("advisor.");
+            assertThat(f.why()).singleElement().asString().startsWith("your ").doesNotContain("advisor.", "false");
         });
         assertThat(e.belief()).isCloseTo(given.score(), Assertions.within(0.005));
         assertThat(e.combination()).startsWith("MB = 1 - (1-0.6)(1-0.6)").contains("MD = 0");

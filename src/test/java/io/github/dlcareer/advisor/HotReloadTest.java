@@ -83,6 +83,24 @@ class HotReloadTest {
         }
     }
 
+    /** fields.yaml is read with the rules, as questions.yaml is: an edit of a label is served after the reload. */
+    @Test
+    void anEditedLabelIsServedAfterTheReload(@TempDir Path dir) throws Exception {
+        TestRules.miniRules(dir, "t.drl", rule("one for mathematicians", "one", 0.6, "Profile( skills.math >= 3 )", "support"));
+        Profile mathematician = ProfileReader.create().parse("id: m\nskills: {math: 4}", "m.yaml");
+
+        try (Advisor advisor = Advisor.builder().rules(dir).watch(true).onReload(listener).build()) {
+            assertThat(advisor.advise(mathematician).recommendation("one").orElseThrow().why())
+                    .as("a folder without fields.yaml has the bundled labels").containsExactly("your maths: 4/5");
+
+            Files.writeString(dir.resolve("fields.yaml"), Files.readString(TestRules.RULES.resolve("fields.yaml"))
+                    .replace("\"your maths: {value}/5\"", "\"you rate your mathematics {value} out of 5\""));
+
+            awaitReloadUntil(() -> advisor.advise(mathematician).recommendation("one").orElseThrow().why()
+                    .equals(List.of("you rate your mathematics 4 out of 5")));
+        }
+    }
+
     /**
      * Waits for a successful reload after which the condition holds (a folder seen half-written may first fail to
      * compile, and a burst may reload twice).

@@ -82,8 +82,8 @@ final class ExplainCommand implements Callable<Integer> {
                 String role = f.supports() ? "supports" : f.weight() >= 1 ? "rules it out" : "weakens";
                 out.printf(Locale.ROOT, "  %s %s  (%s:%d, %s, weight %.2f)%n", f.supports() ? "+" : "-", safe(f.rule()),
                         safe(f.file()), f.line(), role, f.weight());
-                if (!f.because().isEmpty()) {
-                    out.println("      facts: " + safe(f.because(), "; "));
+                if (!f.why().isEmpty()) {
+                    out.println("      facts: " + safe(f.why(), "; "));
                 }
                 out.println("      cites: " + safe(f.citations().stream().map(Citation::passage).toList(), ", "));
             }
@@ -96,8 +96,8 @@ final class ExplainCommand implements Callable<Integer> {
             for (Explanation.NotFired n : e.notFired()) {
                 out.printf(Locale.ROOT, "  %s  (%s:%d, weight %.2f)%n", safe(n.rule()), safe(n.file()), n.line(), n.weight());
                 n.conditions().forEach(c -> out.println("      when  " + safe(c)));
-                if (!n.facts().isEmpty()) {
-                    out.println("      known: " + safe(n.facts(), "; "));
+                if (!n.factsInWords().isEmpty()) {
+                    out.println("      known: " + safe(n.factsInWords(), "; "));
                 }
                 if (!n.missingFindings().isEmpty()) {
                     out.println("      needs what was not found: " + safe(n.missingFindings(), ", "));

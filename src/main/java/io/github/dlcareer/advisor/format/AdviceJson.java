@@ -89,6 +89,7 @@ public final class AdviceJson {
             }
             json.writeNumberField("score", r.score());
             strings(json, "because", r.because());
+            strings(json, "why", r.why());
             if (pretty) {
                 citations(json, r.citations());
             } else {

@@ -158,12 +158,8 @@ public final class HtmlReport {
                 .append(String.format(Locale.ROOT, "<div class=\"score\"><span style=\"width:%.0f%%\"></span></div>%n",
                         r.score() * 100))
                 .append("<p>").append(escape(r.advice())).append("</p>\n");
-        if (!r.because().isEmpty()) {
-            html.append("<div class=\"why\">Why: ");
-            for (int i = 0; i < r.because().size(); i++) {
-                html.append(i == 0 ? "" : " · ").append("<code>").append(escape(r.because().get(i))).append("</code>");
-            }
-            html.append("</div>\n");
+        if (!r.why().isEmpty()) {
+            html.append("<div class=\"why\">Why: ").append(escape(String.join("; ", r.why()))).append(".</div>\n");
         }
         Citation c = quotes.first(r.citations());
         if (c != null) {

@@ -76,8 +76,8 @@ public final class TextReport {
                 out.println(INDENT + "[" + safe(r.id()) + "]");
             }
             wrap(out, r.advice(), INDENT);
-            if (!r.because().isEmpty()) {
-                wrap(out, "Why: " + String.join("; ", r.because().stream().map(TextReport::safe).toList()), INDENT);
+            if (!r.why().isEmpty()) {
+                wrap(out, "Why: " + why(r), INDENT);
             }
             Citation c = quotes.first(r.citations());
             if (c != null) {
@@ -154,6 +154,14 @@ public final class TextReport {
     /** Who said it, where: the author and the document's title (the section is in the JSON and explain). */
     private static String source(Citation c) {
         return (c.author() == null ? "" : c.author() + ", ") + c.title();
+    }
+
+    /**
+     * The facts behind a recommendation in the person's words, as one sentence: "you want to do a PhD; you have
+     * no GPU.", each fact made {@link #safe} (a profile's text can be part of one).
+     */
+    private static String why(Recommendation r) {
+        return String.join("; ", r.why().stream().map(TextReport::safe).toList()) + ".";
     }
 
     private static String heading(Recommendation r) {

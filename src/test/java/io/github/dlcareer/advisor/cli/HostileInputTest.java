@@ -97,7 +97,7 @@ class HostileInputTest {
         System.arraycopy(body, 0, bytes, 3, body.length);
 
         assertThat(cli.runWithInput(new ByteArrayInputStream(bytes), "advise", "-", "--rules", "rules")).isZero();
-        assertThat(cli.out()).startsWith("Advice for bom: ").contains("Why: hardware.gpu = NONE");
+        assertThat(cli.out()).startsWith("Advice for bom: ").contains("Why: you have no GPU.");
     }
 
     @Test
@@ -121,7 +121,7 @@ class HostileInputTest {
             assertThat(exit).isZero();
             assertThat(hasControlCharacters(cli.out())).isFalse();
             assertThat(cli.out()).startsWith("Advice for \\e[2Jline1\\nFAKE: 3. Buy stock: ")
-                    .contains("Why: interests.domains = [medicine, bio\\u0007\\u009B31m]")
+                    .contains("Why: your domains: medicine, bio\\u0007\\u009B31m.")
                     .doesNotContain("\nFAKE");
             assertThat(hasControlCharacters(cli.err())).isFalse();
             assertThat(cli.err()).contains("warning: x\\e]0;title\\u0007\\nFAKE: unknown field");

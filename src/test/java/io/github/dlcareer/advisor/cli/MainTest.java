@@ -30,7 +30,7 @@ class MainTest {
             assertThat(cli.out())
                     .startsWith("Advice for gpu-none: ")
                     .contains("1. ")
-                    .contains("Why: hardware.gpu = NONE")
+                    .contains("Why: you have no GPU.")
                     .contains("In short:")
                     .contains("— Kyubyong Park, Deep Learning Career Faq");
             assertThat(cli.err()).isEmpty();
@@ -47,7 +47,7 @@ class MainTest {
             JsonNode first = json.get("recommendations").get(0);
             assertThat(first.get("rank").asInt()).isEqualTo(1);
             assertThat(first.fieldNames()).toIterable().containsExactly(
-                    "rank", "id", "kind", "topic", "title", "advice", "score", "because", "citations");
+                    "rank", "id", "kind", "topic", "title", "advice", "score", "because", "why", "citations");
             assertThat(first.get("citations").get(0).fieldNames()).toIterable()
                     .contains("source", "title", "author", "section", "quote");
             assertThat(json.get("conflicts").isArray()).isTrue();
@@ -59,7 +59,7 @@ class MainTest {
             int exit = cli.run("advise", "examples/profiles/gpu-none.yaml");
 
             assertThat(exit).isZero();
-            assertThat(cli.out()).contains("Why: hardware.gpu = NONE");
+            assertThat(cli.out()).contains("Why: you have no GPU.");
         }
 
         @Test
@@ -187,7 +187,7 @@ class MainTest {
         void explainsHowARecommendationCameAbout() {
             assertThat(cli.run("explain", "examples/profiles/gpu-none.yaml", "buy-a-gpu", "--rules", "rules")).isZero();
             assertThat(cli.out()).contains("(buy-a-gpu) for gpu-none: given, score 0.80")
-                    .contains("+ GPU: no GPU at all, buy one  (rules/gpu.drl:").contains("facts: hardware.gpu = NONE")
+                    .contains("+ GPU: no GPU at all, buy one  (rules/gpu.drl:").contains("facts: you have no GPU\n")
                     .contains("How the score combines: MB = 0.8");
         }
 
@@ -198,6 +198,7 @@ class MainTest {
             JsonNode json = new ObjectMapper().readTree(cli.out());
             assertThat(json.get("given").asBoolean()).isFalse();
             assertThat(json.get("notFired").get(0).get("facts").get(0).asText()).isEqualTo("hardware.gpu = OWN");
+            assertThat(json.get("notFired").get(0).get("factsInWords").get(0).asText()).isEqualTo("you have your own GPU");
         }
 
         @Test

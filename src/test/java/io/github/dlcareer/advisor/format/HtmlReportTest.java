@@ -40,7 +40,7 @@ class HtmlReportTest {
         String html = HtmlReport.advice(advice("employer-red-flags"));
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script", "<link", "src=\"http");
-        assertThat(html).contains("class=\"card warning\"").contains("“").contains("Why: <code>");
+        assertThat(html).contains("class=\"card warning\"").contains("“").contains("Why: your boss thinks deep learning solves everything");
         assertThat(HtmlReport.escape("<b>&\"'")).isEqualTo("&lt;b&gt;&amp;&quot;&#39;");
     }
 

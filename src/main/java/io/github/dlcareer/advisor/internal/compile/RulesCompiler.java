@@ -5,6 +5,7 @@ import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
 import io.github.dlcareer.advisor.internal.knowledge.Drl;
+import io.github.dlcareer.advisor.internal.knowledge.FieldLabels;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.Quotes;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
@@ -59,7 +60,7 @@ public final class RulesCompiler {
                 built.compiledFiles() == 0 ? "loaded" : "built", knowledge.rules().size(), files.label(),
                 (System.nanoTime() - start) / 1_000_000, (described - start) / 1_000_000, built.compiledFiles(),
                 knowledge.drl().size());
-        return new RuleBook(files.label(), built.kieBase(), knowledge.catalogues(), knowledge.rules(),
+        return new RuleBook(files.label(), built.kieBase(), knowledge.catalogues(), knowledge.labels(), knowledge.rules(),
                 cache != null && built.compiledFiles() == 0);
     }
 
@@ -110,6 +111,7 @@ public final class RulesCompiler {
             throw new InvalidRulesException(List.of(Problem.error(files.label(), 0, 0, null, "not a folder of rules")));
         }
         Catalogues catalogues = Catalogues.read(files.folder(), files.label(), problems);
+        FieldLabels labels = FieldLabels.read(files, problems);
         Map<String, String> drl = files.readDrl();
         String key = cache == null ? null : CompiledRulesCache.key(drl);
         List<RuleDraft> drafts = key == null ? null : cache.readParsed(key).orElse(null);
@@ -128,7 +130,7 @@ public final class RulesCompiler {
                 cache.writeParsed(key, drafts);
             }
         }
-        return Knowledge.of(files, catalogues, drafts, drl, problems);
+        return Knowledge.of(files, catalogues, labels, drafts, drl, problems);
     }
 
     private static void throwIfErrors(List<Problem> problems) {

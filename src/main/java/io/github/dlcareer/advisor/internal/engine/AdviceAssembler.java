@@ -77,7 +77,8 @@ final class AdviceAssembler {
         for (Scored s : genericCapped(coherent(scored, concerned))) {
             Catalogues.Entry e = s.entry();
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
-                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.citations()));
+                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(),
+                    book.labels().why(s.because(), outcome.profile()), s.citations()));
         }
         return new Advice(outcome.profile().id(), recommendations, plan(book, recommendations),
                 conflicts(book, concerned, recommendations), questions(book, outcome.asks()));

@@ -32,8 +32,9 @@ final class Explainer {
         List<Hit> evidence = outcome.hits().stream().filter(h -> adviceId.equals(h.rule.recommend())).toList();
         for (Hit hit : evidence) {
             firedRules.add(hit.rule.name());
+            List<String> because = outcome.facts().because(hit.rule, outcome.findings());
             fired.add(new Explanation.Fired(hit.rule.name(), hit.rule.file(), hit.rule.line(), hit.supports,
-                    hit.weight, outcome.facts().because(hit.rule, outcome.findings()), hit.rule.citations()));
+                    hit.weight, because, book.labels().why(because, outcome.profile()), hit.rule.citations()));
         }
         List<Explanation.NotFired> notFired = new ArrayList<>();
         for (RuleDescription rule : book.rulesFor(adviceId)) {
@@ -77,6 +78,6 @@ final class Explainer {
         List<String> blocking = rule.allFindings().stream()
                 .filter(name -> !rule.findings().contains(name) && outcome.findings().containsKey(name)).toList();
         return new Explanation.NotFired(rule.name(), rule.file(), rule.line(), rule.weight(), rule.conditions(), facts,
-                List.copyOf(unknown), missing, blocking);
+                book.labels().why(facts, outcome.profile()), List.copyOf(unknown), missing, blocking);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.internal.engine;
 
 import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.FieldLabels;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.Citation;
 import org.kie.api.KieBase;
@@ -35,6 +36,7 @@ public final class RuleBook {
     /** Sessions the KieBase keeps no reference to: a discarded pool goes with all its sessions. */
     private final KieSessionConfiguration sessionConfiguration;
     private final Catalogues catalogues;
+    private final FieldLabels labels;
     private final List<RuleDescription> rules;
     private final Map<String, RuleDescription> byName;
     private final Map<String, Set<String>> adviceDependsOn;
@@ -45,7 +47,8 @@ public final class RuleBook {
     private final Map<String, List<Catalogues.Conflict>> conflictsByAdvice = new HashMap<>();
     private final boolean fromCache;
 
-    public RuleBook(String location, KieBase kieBase, Catalogues catalogues, List<RuleDescription> rules, boolean fromCache) {
+    public RuleBook(String location, KieBase kieBase, Catalogues catalogues, FieldLabels labels, List<RuleDescription> rules,
+                    boolean fromCache) {
         this.fromCache = fromCache;
         this.location = location;
         this.kieBase = kieBase;
@@ -54,6 +57,7 @@ public final class RuleBook {
         this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
         sessionConfiguration.setOption(KeepReferenceOption.NO);
         this.catalogues = catalogues;
+        this.labels = labels;
         this.rules = List.copyOf(rules);
         this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleDescription::name, Function.identity()));
         this.adviceDependsOn = dependencies(rules, findingPaths);
@@ -160,6 +164,11 @@ public final class RuleBook {
 
     public Catalogues catalogues() {
         return catalogues;
+    }
+
+    /** How each profile fact reads to the person, for "Why". */
+    public FieldLabels labels() {
+        return labels;
     }
 
     /** Every rule, in folder order. */

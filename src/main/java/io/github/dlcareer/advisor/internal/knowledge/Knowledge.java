@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /** What a rules folder holds, read and checked but not compiled: enough to list or lint the rules. */
-public record Knowledge(String location, Catalogues catalogues, List<RuleDescription> rules, Map<String, String> drl) {
+public record Knowledge(String location, Catalogues catalogues, FieldLabels labels, List<RuleDescription> rules,
+                        Map<String, String> drl) {
 
     /**
      * The rule drafts of a folder checked against its catalogues: every unknown advice, question or passage id,
@@ -18,8 +19,8 @@ public record Knowledge(String location, Catalogues catalogues, List<RuleDescrip
      *
      * @param drl the folder's DRL files by name, with their text
      */
-    public static Knowledge of(RulesFiles files, Catalogues catalogues, List<RuleDraft> drafts, Map<String, String> drl,
-                               List<Problem> problems) {
+    public static Knowledge of(RulesFiles files, Catalogues catalogues, FieldLabels labels, List<RuleDraft> drafts,
+                               Map<String, String> drl, List<Problem> problems) {
         List<RuleDescription> rules = new ArrayList<>();
         Map<String, String> firstPlace = new HashMap<>();
         for (RuleDraft rule : drafts) {
@@ -35,7 +36,7 @@ public record Knowledge(String location, Catalogues catalogues, List<RuleDescrip
         if (drl.isEmpty()) {
             problems.add(Problem.error(files.label(), 0, 0, null, "no .drl files"));
         }
-        return new Knowledge(files.label(), catalogues, rules, drl);
+        return new Knowledge(files.label(), catalogues, labels, rules, drl);
     }
 
     private static RuleDescription describe(int order, RuleDraft rule, String where, Catalogues catalogues,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -89,6 +90,33 @@ class RulesCommandTest {
                 .containsPattern(Pattern.quote(papers.toString())
                         + ":\\d+:\\d+: .*Profile.Traits has no field overwhelmed")
                 .contains("2 errors");
+    }
+
+    @Test
+    void checkReportsEachMistakeOfFieldsYamlAtItsLineAndColumnAndExits1(@TempDir Path dir) throws Exception {
+        copyOfRules(dir);
+        Path fields = dir.resolve("fields.yaml");
+        String yaml = Files.readString(fields)
+                .replace("  skills.writing:", "  skills.writting:")                          // no such field
+                .replace("    OWN: \"you have your own GPU\"", "    LAPTOP: \"you have a laptop\"") // no such value
+                .replace("  job.industry: \"you work in {value}\"\n", "")                     // a field left out
+                .replace("\"your best Kaggle rank: {value}\"", "\"your best Kaggle rank\"");    // the value not shown
+        Files.writeString(fields, yaml);
+        List<String> lines = yaml.lines().toList();
+
+        assertThat(cli.run("rules", "check", dir.toString())).isEqualTo(1);
+        assertThat(cli.out())
+                .contains(fields + ":" + (lines.indexOf("  skills.writting: \"your writing: {value}/5\"") + 1)
+                        + ":3: skills.writting: is not a field of the profile; did you mean skills.writing?")
+                .contains(fields + ":" + (lines.indexOf("    LAPTOP: \"you have a laptop\"") + 1)
+                        + ":5: hardware.gpu: 'LAPTOP' is not a value of this field; its values: NONE, CLOUD, OWN")
+                .contains(fields + ":" + (lines.indexOf("  hardware.gpu:") + 1)
+                        + ":3: hardware.gpu: has no label for the value OWN")
+                .contains(fields + ": job.industry: has no label: every field of the profile needs one")
+                .contains(fields + ":" + (lines.indexOf("  experience.kaggle.bestRank: \"your best Kaggle rank\"") + 1)
+                        + ":31: experience.kaggle.bestRank: the label must show the value: put {value} where it goes")
+                .contains(fields + ": skills.writing: has no label")
+                .contains("6 errors");
     }
 
     @Test
