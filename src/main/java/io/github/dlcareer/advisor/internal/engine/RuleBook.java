@@ -68,7 +68,8 @@ public final class RuleBook {
         }
         Map<String, Set<Citation>> citations = new HashMap<>();
         for (RuleDescription rule : rules) {
-            if (rule.recommend() != null) {
+            // What a side of a conflict is quoted with: the passages of the rules for it, not those against it.
+            if (rule.recommend() != null && "support".equals(rule.effect())) {
                 citations.computeIfAbsent(rule.recommend(), id -> new LinkedHashSet<>()).addAll(rule.citations());
             }
         }
@@ -195,7 +196,7 @@ public final class RuleBook {
         return conflictsByAdvice.getOrDefault(adviceId, List.of());
     }
 
-    /** The passages that the rules recommending an advice cite, in rule order. */
+    /** The passages that the rules supporting an advice cite, in rule order. */
     List<Citation> citations(String adviceId) {
         return adviceCitations.getOrDefault(adviceId, List.of());
     }

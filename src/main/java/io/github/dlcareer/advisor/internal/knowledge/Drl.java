@@ -118,8 +118,14 @@ public final class Drl {
         return new RuleDraft(rule.getName(), file, rule.getLine(), rule.getColumn(), metadata(rule, "recommend"),
                 metadata(rule, "ask"), metadata(rule, "cite"), metadata(rule, "weight"), derives,
                 List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
-                List.copyOf(all.findings), ACTS_ON_EVIDENCE.matcher(consequence).find(), all.nonMonotonic,
+                List.copyOf(all.findings), effect(consequence), all.nonMonotonic,
                 conditions);
+    }
+
+    /** The evidence call of a consequence (support, weaken or ruleOut), or null. */
+    private static String effect(String consequence) {
+        Matcher m = ACTS_ON_EVIDENCE.matcher(consequence);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Profile paths and finding names that conditions look at. */

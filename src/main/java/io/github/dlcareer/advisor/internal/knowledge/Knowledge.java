@@ -73,7 +73,7 @@ public record Knowledge(String location, Catalogues catalogues, FieldLabels labe
         }
         return new RuleDescription(order, rule.name(), where, line, recommend, ask, weight(rule, where, problems),
                 citations, rule.derives(), rule.paths(), rule.findings(), rule.allPaths(), rule.allFindings(),
-                rule.actsOnEvidence(), rule.nonMonotonic(), rule.paths().stream().map(ProfileSchema::leaf).toList(),
+                rule.effect(), rule.nonMonotonic(), rule.paths().stream().map(ProfileSchema::leaf).toList(),
                 rule.conditions());
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
  * @param findings    names of the findings its positive conditions match
  * @param allPaths    every profile path its conditions test, negated ones included
  * @param allFindings every finding name its conditions match, negated ones included
- * @param actsOnEvidence whether its consequence calls {@code evidence.support}, {@code weaken} or {@code ruleOut}
+ * @param effect      the evidence call of its consequence: {@code support}, {@code weaken} or {@code ruleOut}
+ *                    (null if none)
  * @param nonMonotonic whether its conditions can stop holding as facts are added ({@code not}, {@code accumulate})
  * @param leaves      the profile leaves of {@code paths}, for reading their values fast
  * @param conditions  its conditions as written, line by line (for explanations)
@@ -26,7 +27,7 @@ import java.util.List;
 public record RuleDescription(int order, String name, String file, int line, String recommend, String ask,
                        double weight, List<Citation> citations, List<String> derives, List<String> paths,
                        List<String> findings, List<String> allPaths, List<String> allFindings,
-                       boolean actsOnEvidence, boolean nonMonotonic, List<ProfileSchema.Leaf> leaves,
+                       String effect, boolean nonMonotonic, List<ProfileSchema.Leaf> leaves,
                        List<String> conditions) {
 
     public static final double DEFAULT_WEIGHT = 0.6;

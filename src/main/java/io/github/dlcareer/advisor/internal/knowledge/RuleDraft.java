@@ -10,9 +10,10 @@ import java.util.List;
  * @param file   the DRL file, relative to the rules folder
  * @param cite   the passage ids of {@code @cite} as written (comma-separated), or null
  * @param weight {@code @weight} as written, or null
+ * @param effect the evidence call of its consequence: support, weaken or ruleOut (null if none)
  */
 public record RuleDraft(String name, String file, int line, int column, String recommend, String ask,
                         String cite, String weight, List<String> derives, List<String> paths,
                         List<String> findings, List<String> allPaths, List<String> allFindings,
-                        boolean actsOnEvidence, boolean nonMonotonic, List<String> conditions) {
+                        String effect, boolean nonMonotonic, List<String> conditions) {
 }

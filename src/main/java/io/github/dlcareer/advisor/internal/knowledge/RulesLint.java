@@ -101,7 +101,7 @@ public final class RulesLint {
                             + finding + "', which no rule derives (a misspelled name?)"));
                 }
             }
-            if (rule.recommend() != null && !rule.actsOnEvidence()) {
+            if (rule.recommend() != null && rule.effect() == null) {
                 warnings.add(Problem.warning(rule.file(), rule.line(), 0, rule.name(), "recommends "
                         + rule.recommend() + " but its consequence never calls evidence.support, evidence.weaken or evidence.ruleOut"));
             }
