@@ -58,6 +58,21 @@ class AdviceReadsWellTest {
         assertThat(repeated).isEmpty();
     }
 
+    /** The default reads in a few minutes: at most a page, yet the summary's recommendations in detail. */
+    @Test
+    void theDefaultTextFitsAPageAndDetailsAtLeastTheSummary() throws IOException {
+        for (Advice advice : adviceForEveryExample()) {
+            StringWriter text = new StringWriter();
+            TextReport.write(advice, new PrintWriter(text));
+            List<String> lines = text.toString().lines().toList();
+            int expected = Math.min(advice.recommendations().size(), TextReport.SUMMARISED);
+
+            assertThat(lines).as(advice.profile()).hasSizeLessThanOrEqualTo(TextReport.LINES);
+            assertThat(lines.stream().filter(line -> line.matches("\\d+\\. .*")).count()).as(advice.profile())
+                    .isGreaterThanOrEqualTo(expected);
+        }
+    }
+
     @Test
     void asksOneQuestionPerConcept() throws IOException {
         List<String> twice = new ArrayList<>();

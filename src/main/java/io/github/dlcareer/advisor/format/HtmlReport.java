@@ -110,7 +110,7 @@ public final class HtmlReport {
             recommendations.subList(detailed, recommendations.size()).forEach(r -> card(html, r, quotes));
             html.append("</details>\n");
         }
-        if (!advice.plan().isEmpty()) {
+        if (advice.plan().size() > 1) { // one step is no plan: it is a recommendation above
             html.append("<h2>Your plan, from where you are now</h2>\n<ol class=\"plan\">\n");
             for (String id : advice.plan()) {
                 html.append("<li><a href=\"#").append(escape(id)).append("\">")
@@ -138,8 +138,9 @@ public final class HtmlReport {
                 int affects = q.affects().size();
                 html.append("<li>").append(escape(q.text()));
                 if (affects > 0) {
-                    html.append(" <span class=\"why\">answering it could change ").append(affects)
-                            .append(affects == 1 ? " recommendation" : " recommendations").append("</span>");
+                    html.append(" <span class=\"why\">").append(affects)
+                            .append(affects == 1 ? " recommendation depends on it" : " recommendations depend on it")
+                            .append("</span>");
                 }
                 html.append("</li>\n");
             }

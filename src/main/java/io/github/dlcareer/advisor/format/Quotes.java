@@ -10,6 +10,7 @@ import java.util.Set;
 final class Quotes {
 
     private final Set<String> shown = new HashSet<>();
+    private final Set<String> sources = new HashSet<>();
 
     /** The first of {@code citations} not shown yet, now marked shown; null when all of them were. */
     Citation first(List<Citation> citations) {
@@ -19,5 +20,17 @@ final class Quotes {
             }
         }
         return null;
+    }
+
+    /**
+     * Who said it, where: the author and the document's title the first time a document is quoted, then the
+     * author alone (the title when the document names none), as a reader's "ibid."
+     */
+    String source(Citation c) {
+        boolean first = sources.add(c.source());
+        if (c.author() == null) {
+            return c.title();
+        }
+        return first ? c.author() + ", " + c.title() : c.author();
     }
 }

@@ -7,6 +7,7 @@ import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.WhatIf;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +43,28 @@ public final class TextReport {
     public static final int QUESTIONS = 3;
     /** How many disagreements between the documents the default shows, of those that bear on what it prints. */
     public static final int CONFLICTS = 2;
+    /** The default's length at most, in lines, unless the summary and its details alone run longer. */
+    public static final int LINES = 100;
 
     public static void write(Advice advice, PrintWriter out) {
         write(advice, out, Options.DEFAULT);
     }
 
     public static void write(Advice advice, PrintWriter out, Options options) {
+        int count = advice.recommendations().size();
+        int detailed = options.all() ? count : Math.min(count, DETAILED);
+        String page = page(advice, options, detailed);
+        // The default fits a page: fewer recommendations in detail, never fewer than the summary names.
+        while (!options.all() && detailed > SUMMARISED && page.lines().count() > LINES) {
+            page = page(advice, options, --detailed);
+        }
+        out.print(page);
+        out.flush();
+    }
+
+    private static String page(Advice advice, Options options, int detailed) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         List<Recommendation> recommendations = advice.recommendations();
         int count = recommendations.size();
         out.println("Advice for " + safe(advice.profile()) + ": " + count + (count == 1 ? " recommendation" : " recommendations"));
@@ -67,7 +84,6 @@ public final class TextReport {
             }
         }
         Quotes quotes = new Quotes();
-        int detailed = options.all() ? count : Math.min(count, DETAILED);
         for (Recommendation r : recommendations.subList(0, detailed)) {
             out.println();
             out.printf(Locale.ROOT, "%d. %s  (%s, %s, score %.2f)%n", r.rank(), heading(r), safe(r.topic()),
@@ -81,7 +97,10 @@ public final class TextReport {
             }
             Citation c = quotes.first(r.citations());
             if (c != null) {
-                wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + source(c), INDENT + "  ");
+                wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + quotes.source(c), INDENT + "  ");
+            }
+            if (!options.all() && givenSideOf(advice, r.id()) != null) {
+                out.println(INDENT + "Not every document agrees: --all shows the other view.");
             }
         }
         if (detailed < count) {
@@ -89,7 +108,7 @@ public final class TextReport {
             out.println((count - detailed) + " more " + (count - detailed == 1 ? "recommendation" : "recommendations")
                     + ": run with --all to see " + (count - detailed == 1 ? "it." : "them."));
         }
-        if (!advice.plan().isEmpty()) {
+        if (advice.plan().size() > 1) { // one step is no plan: it is a recommendation above
             out.println();
             out.println("Your plan, from where you are now:");
             int step = 1;
@@ -100,21 +119,30 @@ public final class TextReport {
         int hidden = 0;
         int shown = 0;
         for (Advice.Conflict conflict : advice.conflicts()) {
-            if (!options.all() && (shown == CONFLICTS || !concerns(conflict, advice, detailed))) {
-                hidden++;
+            boolean pointed = conflict.sides().stream().anyMatch(Advice.Side::given);
+            // By default a box only where the profile points to no side: there it is the one place the topic
+            // appears. A side given is flagged under its recommendation instead.
+            if (!options.all() && (shown == CONFLICTS || pointed)) {
+                if (!pointed || !flagged(conflict, advice, detailed)) {
+                    hidden++;
+                }
                 continue;
             }
             shown++;
             out.println();
-            wrap(out, "The documents disagree: " + conflict.title(), "");
+            // The side given is a recommendation above, with its quote: named by its rank, not repeated.
+            String given = conflict.sides().stream().filter(Advice.Side::given).findFirst()
+                    .flatMap(side -> advice.recommendation(side.advice()))
+                    .map(r -> " (recommendation " + r.rank() + " takes one side)").orElse("");
+            wrap(out, "The documents disagree: " + conflict.title() + given, "");
             for (Advice.Side side : conflict.sides()) {
-                // The side given is a recommendation above, with its quote; the others get theirs here.
-                int rank = advice.recommendation(side.advice()).map(Recommendation::rank).orElse(0);
-                wrap(out, "- " + side.position() + (side.given() ? " Your profile points here: recommendation "
-                        + rank + "." : ""), INDENT, INDENT + "  ");
-                Citation c = side.given() || side.citations().isEmpty() ? null : quotes.first(side.citations().subList(0, 1));
+                if (side.given() && !given.isEmpty()) {
+                    continue;
+                }
+                wrap(out, "- " + side.position(), INDENT, INDENT + "  ");
+                Citation c = side.citations().isEmpty() ? null : quotes.first(side.citations().subList(0, 1));
                 if (c != null) {
-                    wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + source(c), INDENT + "    ");
+                    wrap(out, "\u201c" + c.quote() + "\u201d \u2014 " + quotes.source(c), INDENT + "    ");
                 }
             }
         }
@@ -131,8 +159,8 @@ public final class TextReport {
             for (Advice.Question q : questions.subList(0, asked)) {
                 int affects = q.affects().size();
                 String note = options.ids() ? " (" + q.field() + (affects == 0 ? "" : "; bears on " + String.join(", ", q.affects())) + ")"
-                        : affects == 0 ? "" : " (answering it could change " + affects
-                        + (affects == 1 ? " recommendation)" : " recommendations)");
+                        : affects == 0 ? "" : " (" + affects
+                        + (affects == 1 ? " recommendation depends on it)" : " recommendations depend on it)");
                 wrap(out, "- " + safe(q.text()) + safe(note), INDENT, INDENT + "  ");
             }
             if (asked < questions.size()) {
@@ -140,21 +168,22 @@ public final class TextReport {
             }
         }
         out.flush();
+        return text.toString();
     }
 
-    /**
-     * Whether a disagreement bears on what the default shows: a side is among the recommendations printed in
-     * detail, or no side is recommended (the box is then the only place the topic appears).
-     */
-    private static boolean concerns(Advice.Conflict conflict, Advice advice, int detailed) {
-        return conflict.sides().stream().noneMatch(Advice.Side::given) || conflict.sides().stream()
-                .anyMatch(side -> advice.recommendation(side.advice()).map(r -> r.rank() <= detailed).orElse(false));
+    /** The conflict one of whose sides is this given advice, or null. */
+    private static Advice.Conflict givenSideOf(Advice advice, String adviceId) {
+        return advice.conflicts().stream()
+                .filter(c -> c.sides().stream().anyMatch(side -> side.given() && side.advice().equals(adviceId)))
+                .findFirst().orElse(null);
     }
 
-    /** Who said it, where: the author and the document's title (the section is in the JSON and explain). */
-    private static String source(Citation c) {
-        return (c.author() == null ? "" : c.author() + ", ") + c.title();
+    /** Whether a conflict's given side is among the recommendations printed in detail, hence flagged there. */
+    private static boolean flagged(Advice.Conflict conflict, Advice advice, int detailed) {
+        return conflict.sides().stream().anyMatch(side -> side.given()
+                && advice.recommendation(side.advice()).map(r -> r.rank() <= detailed).orElse(false));
     }
+
 
     /**
      * The facts behind a recommendation in the person's words, as one sentence: "you want to do a PhD; you have

@@ -32,7 +32,9 @@ class MainTest {
                     .contains("1. ")
                     .contains("Why: you have no GPU.")
                     .contains("In short:")
-                    .contains("— Kyubyong Park, Deep Learning Career Faq");
+                    // The document's title where it is first quoted, then its author alone.
+                    .contains("Kyubyong Park, Deep Learning Career Faq")
+                    .containsPattern("— Kyubyong Park\\R");
             assertThat(cli.err()).isEmpty();
         }
 
