@@ -101,6 +101,23 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
+    /**
+     * The HTTP server is a thin adapter too: it imports the public packages only (the root, {@code format},
+     * {@code authoring}), never {@code internal} nor the command line.
+     */
+    @Test
+    void theServerImportsOnlyPublicPackages() {
+        Set<String> allowed = Set.of(BASE, BASE + ".format", BASE + ".authoring", BASE + ".server");
+        Set<String> found = new TreeSet<>();
+        files().values().stream().filter(f -> f.pkg().startsWith(BASE + ".server"))
+                .forEach(f -> f.imports().stream().filter(i -> !allowed.contains(i))
+                        .forEach(i -> found.add(f.name().substring(BASE.length() + 1) + " imports "
+                                + i.substring(BASE.length() + 1))));
+
+        assertThat(files().keySet()).contains(BASE + ".server.AdvisorServer");
+        assertThat(found).isEmpty();
+    }
+
     @Test
     void noTwoFilesReferToEachOther() {
         Map<String, SourceFile> files = files();

@@ -18,7 +18,7 @@ import java.io.PrintWriter;
         versionProvider = Versions.class,
         description = "Ranked, cited career advice for deep learning, from a person's profile.",
         subcommands = {AdviseCommand.class, ExplainCommand.class, InterviewCommand.class, BatchCommand.class,
-                RulesCommand.class,
+                RulesCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -65,6 +65,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, explain, interview, batch, rules, or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, explain, interview, batch, rules, serve, or help");
     }
 }
