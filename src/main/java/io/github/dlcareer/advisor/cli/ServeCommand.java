@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
             public void reloaded(Advisor reloaded) {
                 AdvisorServer server = serving.get();
                 if (server != null) {
-                    server.rulesChanged(rules.read());
+                    server.rulesChanged();
                 }
             }
 
@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
             stop.countDown();
             awaitQuietly(closed);
         }, "advisor-serve-stop");
-        try (advisor; AdvisorServer server = AdvisorServer.start(advisor, rules.read(), host, port)) {
+        try (advisor; AdvisorServer server = AdvisorServer.start(advisor, rules::read, host, port)) {
             serving.set(server);
             Runtime.getRuntime().addShutdownHook(shutdown);
             err.println("advisor: serving " + advisor.ruleCount() + " rules from " + advisor.rulesLocation()

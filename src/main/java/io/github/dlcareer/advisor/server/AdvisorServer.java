@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The advisor over HTTP: a JSON API for other applications and, at {@code /}, a page where a person is interviewed
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * INFO as method, path, status and milliseconds — nothing of the profile.
  *
  * <pre>{@code
- * try (AdvisorServer server = AdvisorServer.start(advisor, RulesFolder.bundled(), "127.0.0.1", 8080)) {
+ * try (AdvisorServer server = AdvisorServer.start(advisor, RulesFolder::bundled, "127.0.0.1", 8080)) {
  *     ...
  * }
  * }</pre>
@@ -58,12 +59,14 @@ public final class AdvisorServer implements AutoCloseable {
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
     private final Advisor advisor;
-    private final AtomicReference<String> catalogue;
+    private final Supplier<RulesFolder> rules;
+    /** The advice catalogue's JSON, made on the first request for it (reading the rules costs start time). */
+    private final AtomicReference<String> catalogue = new AtomicReference<>();
     private final Javalin app;
 
-    private AdvisorServer(Advisor advisor, RulesFolder rules, String host, int port) {
+    private AdvisorServer(Advisor advisor, Supplier<RulesFolder> rules, String host, int port) {
         this.advisor = Objects.requireNonNull(advisor, "advisor");
-        this.catalogue = new AtomicReference<>(ApiJson.catalogue(Objects.requireNonNull(rules, "rules")));
+        this.rules = Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(host, "host");
         Map<String, byte[]> page = Map.of("/", resource("index.html"), "/app.js", resource("app.js"),
                 "/app.css", resource("app.css"), "/api/openapi.json", resource("openapi.json"));
@@ -83,7 +86,8 @@ public final class AdvisorServer implements AutoCloseable {
                     .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store"));
             page.forEach((path, bytes) -> cfg.routes.get(path, ctx -> ctx.contentType(type(path)).result(bytes)));
             cfg.routes.get("/api/health", ctx -> json(ctx, ApiJson.health(advisor.rulesLocation(), advisor.ruleCount())));
-            cfg.routes.get("/api/advice-catalogue", ctx -> json(ctx, catalogue.get()));
+            cfg.routes.get("/api/advice-catalogue", ctx -> json(ctx, catalogue.updateAndGet(
+                    json -> json != null ? json : ApiJson.catalogue(this.rules.get()))));
             cfg.routes.post("/api/advice", this::advice);
             cfg.routes.post("/api/explain/{adviceId}", this::explain);
             cfg.routes.post("/api/what-if", this::whatIf);
@@ -113,10 +117,10 @@ public final class AdvisorServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code advisor} on {@code host} and {@code port} (0: a free port, see {@link #port()}), describing
-     * the advice catalogue from {@code rules}.
+     * Serves {@code advisor} on {@code host} and {@code port} (0: a free port, see {@link #port()}). The advice
+     * catalogue is read from {@code rules} (such as {@code () -> RulesFolder.read(folder)}) when first asked for.
      */
-    public static AdvisorServer start(Advisor advisor, RulesFolder rules, String host, int port) {
+    public static AdvisorServer start(Advisor advisor, Supplier<RulesFolder> rules, String host, int port) {
         return new AdvisorServer(advisor, rules, host, port);
     }
 
@@ -125,9 +129,9 @@ public final class AdvisorServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The rules changed (a watched folder reloaded): the advice catalogue follows. */
-    public void rulesChanged(RulesFolder rules) {
-        catalogue.set(ApiJson.catalogue(Objects.requireNonNull(rules, "rules")));
+    /** The rules changed (a watched folder reloaded): the advice catalogue is read again when next asked for. */
+    public void rulesChanged() {
+        catalogue.set(null);
     }
 
     /** Stops serving; requests in flight finish first. */

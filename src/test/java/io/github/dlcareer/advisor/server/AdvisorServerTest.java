@@ -39,7 +39,7 @@ class AdvisorServerTest {
 
     @BeforeAll
     static void start() {
-        server = AdvisorServer.start(TestRules.advisor(), RulesFolder.read(TestRules.RULES), "127.0.0.1", 0);
+        server = AdvisorServer.start(TestRules.advisor(), () -> RulesFolder.read(TestRules.RULES), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -281,7 +281,7 @@ class AdvisorServerTest {
                 end
                 """);
         Advisor advisor = Advisor.builder().rules(dir).evaluationTimeout(Duration.ofMillis(200)).build();
-        try (AdvisorServer looping = AdvisorServer.start(advisor, RulesFolder.read(dir), "127.0.0.1", 0)) {
+        try (AdvisorServer looping = AdvisorServer.start(advisor, () -> RulesFolder.read(dir), "127.0.0.1", 0)) {
             HttpResponse<String> response = send(looping, "POST", "/api/advice", "application/json",
                     HttpRequest.BodyPublishers.ofString("{\"id\": \"m\", \"skills\": {\"math\": 5}}"));
 

@@ -48,7 +48,7 @@ class ConsultationPageTest {
 
     @BeforeAll
     static void start() {
-        server = AdvisorServer.start(TestRules.advisor(), RulesFolder.read(TestRules.RULES), "127.0.0.1", 0);
+        server = AdvisorServer.start(TestRules.advisor(), () -> RulesFolder.read(TestRules.RULES), "127.0.0.1", 0);
     }
 
     @AfterAll
