@@ -28,7 +28,8 @@ public record Explanation(String advice, String title, boolean given, double sco
 
     /**
      * A rule that fired: its weight, for or against, and the facts it matched, as {@code path = value}
-     * ({@code because}) and in the person's words ({@code why}, one for each).
+     * ({@code because}) and in the person's words ({@code why}: a finding it matched by its label, as in
+     * {@link Recommendation#why}).
      */
     public record Fired(String rule, String file, int line, boolean supports, double weight, List<String> because,
                         List<String> why, List<Citation> citations) {

@@ -15,7 +15,9 @@ import java.util.List;
  * @param advice    the advice, in the project's own words
  * @param score     the combined certainty of the rules that support it, in (0, 1]
  * @param because   the profile facts that triggered it, as {@code path = value}
- * @param why       the same facts in the person's words ({@code rules/fields.yaml}), one for each of {@code because}
+ * @param why       the same in the person's words ({@code rules/fields.yaml}), each said once: the facts a rule
+ *                  tested, and what the rules found from others by its label ("you are new to deep learning
+ *                  (you took deeplearning.ai)"), so not one for each of {@code because}
  * @param citations the passages it rests on
  */
 public record Recommendation(int rank, String id, Kind kind, String topic, String title, String advice,

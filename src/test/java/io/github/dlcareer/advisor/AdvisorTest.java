@@ -33,9 +33,8 @@ class AdvisorTest {
             Recommendation gpu = advice.recommendation("buy-a-gpu").orElseThrow();
 
             assertThat(gpu.because()).contains("hardware.gpu = NONE");
-            // the same facts in the person's words, one for each, in the same order
-            assertThat(gpu.why()).hasSameSizeAs(gpu.because())
-                    .element(gpu.because().indexOf("hardware.gpu = NONE")).isEqualTo("you have no GPU");
+            // the same facts in the person's words
+            assertThat(gpu.why()).contains("you have no GPU");
             assertThat(gpu.citations()).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.quote()).isNotBlank();
                 assertThat(c.title()).isNotBlank();
@@ -51,6 +50,8 @@ class AdvisorTest {
                     .recommendation("go-for-ms-phd").orElseThrow();
 
             assertThat(research.because()).anyMatch(b -> b.startsWith("traits.perseverance"));
+            // and says the finding by its label (rules/fields.yaml, findings:), which stands for those facts
+            assertThat(research.why()).contains("you have most of a scientist's traits").doesNotContain("you persevere");
         }
 
         @Test

@@ -6,6 +6,7 @@ import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
 import io.github.dlcareer.advisor.TestRules;
+import io.github.dlcareer.advisor.authoring.RulesFolder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,7 +24,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "Why" in the person's words ({@code rules/fields.yaml}) for every example profile: no field path, no constant. */
+/**
+ * "Why" in the person's words ({@code rules/fields.yaml}) for every example profile: no field path, no constant,
+ * no finding's name.
+ */
 class WhyInPlainWordsTest {
 
     /** A field path with its value, as the engine quotes a fact: {@code job.status = EMPLOYED}. */
@@ -82,27 +86,49 @@ class WhyInPlainWordsTest {
     }
 
     @Test
-    void whyIsOneSentenceOfTheFactsInWords() {
-        Advice advice = TestRules.advisor().advise(TestRules.profile("advisor-red-flags"));
+    void theWhyOfEveryExampleNamesNoFindingAsTheRulesSpellIt() throws IOException {
+        // A name of one word ("undergraduate") may be a plain word too: the names with a hyphen are the rules' own.
+        List<String> names = RulesFolder.read(TestRules.RULES).rules().stream().flatMap(r -> r.derives().stream())
+                .filter(name -> name.contains("-")).distinct().toList();
+        assertThat(names).contains("dl-learner", "phd-applicant", "job-outside-dl");
+        List<String> wrong = new ArrayList<>();
+        for (Advice advice : adviceForEveryExample()) {
+            StringWriter text = new StringWriter();
+            TextReport.write(advice, new PrintWriter(text), new TextReport.Options(true, false));
+            for (Matcher why : List.of(TEXT_WHY.matcher(text.toString()), HTML_WHY.matcher(HtmlReport.advice(advice)))) {
+                while (why.find()) {
+                    String line = why.group(1).replaceAll("\\s+", " ");
+                    names.stream().filter(line::contains).forEach(name -> wrong.add(advice.profile() + ": " + line));
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void whyIsOneSentenceOfTheFactsAndWhatTheRulesFoundInWords() {
+        Advice advice = TestRules.advisor().advise(TestRules.profile("gpu-none"));
         StringWriter text = new StringWriter();
         TextReport.write(advice, new PrintWriter(text));
 
-        assertThat(text.toString()).contains("   Why: you want to do a PhD; you are at master's level.\n")
-                .doesNotContain("plans.goal", "PHD");
+        // a fact by its label; a finding by its label, with the facts it rests on where the label shows them
+        assertThat(text.toString()).contains("   Why: you have no GPU.\n",
+                        "   Why: you are new to deep learning (you took deeplearning.ai).\n")
+                .doesNotContain("hardware.gpu", "NONE", "dl-learner");
         assertThat(HtmlReport.advice(advice))
-                .contains("<div class=\"why\">Why: you want to do a PhD; you are at master&#39;s level.</div>");
+                .contains("<div class=\"why\">Why: you are new to deep learning (you took deeplearning.ai).</div>");
     }
 
     @Test
     void theJsonKeepsTheFactsAsPathsAndAddsThemInWords() throws IOException {
         Advice advice = TestRules.advisor().advise(TestRules.profile("gpu-none"));
-        JsonNode gpu = null;
+        JsonNode patient = null;
         for (JsonNode r : new ObjectMapper().readTree(AdviceJson.write(advice)).get("recommendations")) {
-            gpu = r.get("id").asText().equals("buy-a-gpu") ? r : gpu;
+            patient = r.get("id").asText().equals("be-patient") ? r : patient;
         }
 
-        assertThat(gpu.get("because").toString()).contains("\"hardware.gpu = NONE\"");
-        assertThat(gpu.get("why")).hasSameSizeAs(gpu.get("because"));
-        assertThat(gpu.get("why").toString()).contains("\"you have no GPU\"");
+        assertThat(patient.get("because").toString()).isEqualTo("[\"experience.courses = [deeplearning.ai]\"]");
+        assertThat(patient.get("why").toString()).isEqualTo("[\"you are new to deep learning (you took deeplearning.ai)\"]");
     }
 }

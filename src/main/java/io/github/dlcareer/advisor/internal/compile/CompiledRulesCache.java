@@ -37,7 +37,7 @@ public final class CompiledRulesCache {
             .getImplementationVersion());
 
     /** Raised whenever what is cached changes shape, so that old entries are never misread. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private final Path folder;
 

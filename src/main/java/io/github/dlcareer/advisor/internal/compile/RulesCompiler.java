@@ -105,7 +105,10 @@ public final class RulesCompiler {
         return List.copyOf(problems);
     }
 
-    /** The catalogues and the rule drafts (from the cache when the DRL is unchanged), checked into knowledge. */
+    /**
+     * The catalogues and the rule drafts (from the cache when the DRL is unchanged), checked into knowledge, and
+     * the labels of findings checked against what the rules derive.
+     */
     private Knowledge read(List<Problem> problems, Set<String> unparsable) {
         if (!Files.isDirectory(files.folder())) {
             throw new InvalidRulesException(List.of(Problem.error(files.label(), 0, 0, null, "not a folder of rules")));
@@ -129,6 +132,10 @@ public final class RulesCompiler {
             if (key != null && problems.size() == before) {
                 cache.writeParsed(key, drafts);
             }
+        }
+        if (unparsable.isEmpty() && !drl.isEmpty()) {
+            // A file that could not be read derives findings too: its labels would be blamed for it.
+            labels.findings().check(files.where(FieldLabels.FILE), drafts, problems);
         }
         return Knowledge.of(files, catalogues, labels, drafts, drl, problems);
     }

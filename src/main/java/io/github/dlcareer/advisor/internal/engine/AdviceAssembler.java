@@ -38,7 +38,8 @@ final class AdviceAssembler {
             .thenComparing(Comparator.comparingInt((Scored s) -> s.because().size()).reversed())
             .thenComparing(s -> s.entry().id());
 
-    private record Scored(Catalogues.Entry entry, double certainty, List<String> because, List<Citation> citations) {
+    private record Scored(Catalogues.Entry entry, double certainty, List<String> because, List<String> why,
+                          List<Citation> citations) {
     }
 
     private AdviceAssembler() {
@@ -59,13 +60,16 @@ final class AdviceAssembler {
                 // Short lists: 'contains' is cheaper than hashing fresh strings and whole records.
                 List<String> because = new ArrayList<>();
                 List<Citation> citations = new ArrayList<>();
+                List<Hit> supporting = new ArrayList<>(evidence.size());
                 for (Hit hit : evidence) {
                     if (hit.supports) {
                         addNew(because, outcome.facts().because(hit.rule, findings));
                         addNew(citations, hit.rule.citations());
+                        supporting.add(hit);
                     }
                 }
-                scored.add(new Scored(book.catalogues().advice().get(id), certainty, because, citations));
+                scored.add(new Scored(book.catalogues().advice().get(id), certainty, because,
+                        outcome.facts().why(supporting, book.labels()), citations));
             }
         });
         scored.sort(RANKING);
@@ -77,8 +81,7 @@ final class AdviceAssembler {
         for (Scored s : genericCapped(coherent(scored, concerned))) {
             Catalogues.Entry e = s.entry();
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
-                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(),
-                    book.labels().why(s.because(), outcome.profile()), s.citations()));
+                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.why(), s.citations()));
         }
         return new Advice(outcome.profile().id(), recommendations, plan(book, recommendations),
                 conflicts(book, concerned, recommendations), questions(book, outcome.asks()));

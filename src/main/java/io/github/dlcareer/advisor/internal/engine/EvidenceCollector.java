@@ -49,18 +49,29 @@ final class EvidenceCollector implements Evidence {
     @Override
     public void support(RuleContext kcontext) {
         RuleDescription rule = recommending(kcontext, "support");
-        hit(kcontext, new Hit(rule, true, rule.weight()));
+        hit(kcontext, new Hit(rule, true, rule.weight(), matched(kcontext)));
     }
 
     @Override
     public void weaken(RuleContext kcontext) {
         RuleDescription rule = recommending(kcontext, "weaken");
-        hit(kcontext, new Hit(rule, false, rule.weight()));
+        hit(kcontext, new Hit(rule, false, rule.weight(), matched(kcontext)));
     }
 
     @Override
     public void ruleOut(RuleContext kcontext) {
-        hit(kcontext, new Hit(recommending(kcontext, "ruleOut"), false, 1.0));
+        hit(kcontext, new Hit(recommending(kcontext, "ruleOut"), false, 1.0, matched(kcontext)));
+    }
+
+    /** The findings a rule's match holds, in the order of its conditions. */
+    private static List<Finding> matched(RuleContext kcontext) {
+        List<Finding> findings = new ArrayList<>(2);
+        for (Object fact : kcontext.getMatch().getObjects()) {
+            if (fact instanceof Finding finding) {
+                findings.add(finding);
+            }
+        }
+        return findings;
     }
 
     private void hit(RuleContext kcontext, Hit hit) {

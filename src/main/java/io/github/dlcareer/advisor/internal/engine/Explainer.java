@@ -34,7 +34,7 @@ final class Explainer {
             firedRules.add(hit.rule.name());
             List<String> because = outcome.facts().because(hit.rule, outcome.findings());
             fired.add(new Explanation.Fired(hit.rule.name(), hit.rule.file(), hit.rule.line(), hit.supports,
-                    hit.weight, because, book.labels().why(because, outcome.profile()), hit.rule.citations()));
+                    hit.weight, because, outcome.facts().why(List.of(hit), book.labels()), hit.rule.citations()));
         }
         List<Explanation.NotFired> notFired = new ArrayList<>();
         for (RuleDescription rule : book.rulesFor(adviceId)) {

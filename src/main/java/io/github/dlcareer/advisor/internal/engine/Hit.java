@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.internal.engine;
 
 import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
+import io.github.dlcareer.advisor.rules.Finding;
 
 import java.util.List;
 
@@ -13,11 +14,14 @@ final class Hit {
     final boolean supports;
     /** The rule's weight, or 1 for a rule that rules its recommendation out. */
     final double weight;
+    /** The findings its match holds: those, not every finding of the same name, say why. */
+    final List<Finding> findings;
 
-    Hit(RuleDescription rule, boolean supports, double weight) {
+    Hit(RuleDescription rule, boolean supports, double weight, List<Finding> findings) {
         this.rule = rule;
         this.supports = supports;
         this.weight = weight;
+        this.findings = findings;
     }
 
     /** The weights of the hits on one side, in their order. */

@@ -19,8 +19,10 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,9 @@ public final class Drl {
     private static final Pattern PATH = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)+)");
     private static final Pattern FINDING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern ACTS_ON_EVIDENCE = Pattern.compile("evidence\\s*\\.\\s*(support|weaken|ruleOut)\\s*\\(");
-    private static final Pattern DERIVES = Pattern.compile("evidence\\s*\\.\\s*finding\\s*\\(\\s*\"([^\"]+)\"");
+    /** {@code evidence.finding("name", kcontext)}, or with a detail: a text ("name", "detail", ...) or an expression. */
+    private static final Pattern DERIVES = Pattern.compile(
+            "evidence\\s*\\.\\s*finding\\s*\\(\\s*\"([^\"]+)\"\\s*(?:,\\s*(?:\"([^\"]*)\"|([^;]+?)))?\\s*,\\s*\\w+\\s*\\)");
     private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ ");
     private static final Pattern WHEN = Pattern.compile("^\\s*when\\b(.*)$");
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b");
@@ -110,13 +114,18 @@ public final class Drl {
         Conditions all = new Conditions();
         collect(rule.getLhs(), positive, all, true);
         List<String> derives = new ArrayList<>();
+        Map<String, List<String>> details = new LinkedHashMap<>();
         String consequence = String.valueOf(rule.getConsequence());
         Matcher m = DERIVES.matcher(consequence);
         while (m.find()) {
             derives.add(m.group(1));
+            String detail = m.group(2) != null ? m.group(2) : m.group(3) != null ? RuleDraft.COMPUTED : null;
+            if (detail != null) {
+                details.computeIfAbsent(m.group(1), name -> new ArrayList<>()).add(detail);
+            }
         }
         return new RuleDraft(rule.getName(), file, rule.getLine(), rule.getColumn(), metadata(rule, "recommend"),
-                metadata(rule, "ask"), metadata(rule, "cite"), metadata(rule, "weight"), derives,
+                metadata(rule, "ask"), metadata(rule, "cite"), metadata(rule, "weight"), derives, details,
                 List.copyOf(positive.paths), List.copyOf(positive.findings), List.copyOf(all.paths),
                 List.copyOf(all.findings), effect(consequence), all.nonMonotonic,
                 conditions);

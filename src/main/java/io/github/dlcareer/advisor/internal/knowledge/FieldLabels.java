@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code fields.yaml}: how each fact of a profile reads to the person ("you have no GPU"), for "Why". Checked
- * against the profile format as it is read: every field has a label, a field with named values (an enum, true
- * or false) words each value, and a number, a list or a text has a template with {@value #VALUE}. A rules folder
- * without the file uses the bundled one: the labels word the profile format, which the code defines, not the rules.
+ * {@code fields.yaml}: how each fact of a profile reads to the person ("you have no GPU"), for "Why", and under
+ * {@code findings:} how what the rules derive reads ({@link FindingLabels}). Checked against the profile format
+ * as it is read: every field has a label, a field with named values (an enum, true or false) words each value,
+ * and a number, a list or a text has a template with {@value #VALUE}. A rules folder without the file uses the
+ * bundled field labels, which word the profile format the code defines, and labels no finding: findings are
+ * its rules' own.
  */
 public final class FieldLabels {
 
@@ -36,6 +38,8 @@ public final class FieldLabels {
     /** The template of a number or a list for the values not worded one by one; {@code none} words an empty list. */
     private static final String OTHER = "other";
     private static final String NONE = "none";
+    /** The section of the findings' labels. */
+    private static final String FINDINGS = "findings";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]*}");
     private static final YAMLFactory YAML = new YAMLFactory();
     private static volatile FieldLabels bundled;
@@ -54,15 +58,18 @@ public final class FieldLabels {
 
     /** By leaf index. */
     private final Label[] labels;
+    private final FindingLabels findings;
 
-    private FieldLabels(Label[] labels) {
+    private FieldLabels(Label[] labels, FindingLabels findings) {
         this.labels = labels;
+        this.findings = findings;
     }
 
     /** The labels of a rules folder (the bundled ones when it has none), adding every problem found to {@code problems}. */
     public static FieldLabels read(RulesFiles files, List<Problem> problems) {
         Path file = files.folder().resolve(FILE);
-        return Files.exists(file) ? new Checker(files.where(FILE), problems).read(file) : bundled();
+        return Files.exists(file) ? new Checker(files.where(FILE), problems).read(file)
+                : new FieldLabels(bundled().labels, FindingLabels.NONE);
     }
 
     private static FieldLabels bundled() {
@@ -76,6 +83,11 @@ public final class FieldLabels {
             bundled = labels;
         }
         return bundled;
+    }
+
+    /** The labels of the findings the rules derive. */
+    public FindingLabels findings() {
+        return findings;
     }
 
     /** The facts ({@code path = value}, as the engine quotes them) in the person's words, in their order. */
@@ -129,14 +141,15 @@ public final class FieldLabels {
 
         FieldLabels read(Path file) {
             Map<String, Entry> entries = new LinkedHashMap<>();
+            FindingLabels findings;
             try (JsonParser yaml = YAML.createParser(Files.readString(file))) {
-                entries(yaml, entries);
+                findings = entries(yaml, entries);
             } catch (JsonProcessingException e) {
                 problem(e.getLocation(), null, "broken YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
-                return new FieldLabels(new Label[0]); // not one problem per field on top
+                return new FieldLabels(new Label[0], FindingLabels.NONE); // not one problem per field on top
             } catch (IOException e) {
                 problem(null, null, "cannot be read: " + e.getMessage());
-                return new FieldLabels(new Label[0]);
+                return new FieldLabels(new Label[0], FindingLabels.NONE);
             }
             Label[] labels = new Label[ProfileSchema.size()];
             entries.forEach((path, entry) -> {
@@ -155,21 +168,30 @@ public final class FieldLabels {
                     problem(null, leaf.path(), "has no label: every field of the profile needs one, " + needs(leaf));
                 }
             }
-            return new FieldLabels(labels);
+            return new FieldLabels(labels, findings);
         }
 
-        /** The entries under {@code labels:}, each with where it is; a repeated one is a problem. */
-        private void entries(JsonParser yaml, Map<String, Entry> entries) throws IOException {
+        /**
+         * The entries under {@code labels:}, each with where it is (a repeated one is a problem), and the labels
+         * under {@code findings:}.
+         */
+        private FindingLabels entries(JsonParser yaml, Map<String, Entry> entries) throws IOException {
+            FindingLabels findings = FindingLabels.NONE;
             if (yaml.nextToken() != JsonToken.START_OBJECT) {
                 problem(yaml.currentTokenLocation(), null, "expected a YAML mapping with 'labels:' at the top of the file");
-                return;
+                return findings;
             }
             while (yaml.nextToken() == JsonToken.FIELD_NAME) {
                 String key = yaml.currentName();
                 JsonLocation at = yaml.currentTokenLocation();
-                if (yaml.nextToken() != JsonToken.START_OBJECT || !key.equals("labels")) {
+                yaml.nextToken();
+                if (key.equals(FINDINGS)) {
+                    findings = FindingLabels.read(yaml, source, problems);
+                    continue;
+                }
+                if (yaml.currentToken() != JsonToken.START_OBJECT || !key.equals("labels")) {
                     problem(at, null, key.equals("labels") ? "expected under 'labels:' one label per profile field"
-                            : "'" + key + "' is not part of this file: the labels go under 'labels:'");
+                            : "'" + key + "' is not part of this file: the labels go under 'labels:' and '" + FINDINGS + ":'");
                     yaml.skipChildren();
                     continue;
                 }
@@ -182,6 +204,7 @@ public final class FieldLabels {
                     }
                 }
             }
+            return findings;
         }
 
         /** One field's entry, its value being the parser's next token; null (and a problem) when it is neither form. */

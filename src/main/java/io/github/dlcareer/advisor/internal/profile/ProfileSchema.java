@@ -247,7 +247,8 @@ public final class ProfileSchema {
         return values;
     }
 
-    private static int editDistance(String a, String b) {
+    /** How many letters to add, drop or change to turn one name into another: for "did you mean" hints. */
+    public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

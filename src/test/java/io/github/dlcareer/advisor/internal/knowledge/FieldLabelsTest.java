@@ -35,6 +35,11 @@ class FieldLabelsTest {
         return text.replace(line, replacement);
     }
 
+    /** The shipped file with a line added at the end of its field labels. */
+    private static String shippedAndLabel(String line) throws Exception {
+        return shippedWith("\nfindings:\n", "\n" + line + "findings:\n");
+    }
+
     /** The 1-based line of the file where {@code text} first is. */
     private static int lineOf(String yaml, String text) {
         return yaml.lines().toList().indexOf(yaml.lines().filter(l -> l.contains(text)).findFirst().orElseThrow()) + 1;
@@ -115,7 +120,7 @@ class FieldLabelsTest {
 
     @Test
     void aSectionIsNoField(@TempDir Path dir) throws Exception {
-        String yaml = Files.readString(SHIPPED) + "  hardware: \"your hardware: {value}\"\n";
+        String yaml = shippedAndLabel("  hardware: \"your hardware: {value}\"\n");
 
         assertThat(problems(dir, yaml)).singleElement().hasToString(dir + "/fields.yaml:" + lineOf(yaml, "  hardware:")
                 + ":3: hardware: is a section of the profile, not a field: label each of its fields (such as hardware.gpu)");
@@ -173,8 +178,8 @@ class FieldLabelsTest {
 
     @Test
     void aFieldLabelledTwiceAndBrokenYamlAreFoundWhereTheyAre(@TempDir Path dir) throws Exception {
-        String twice = Files.readString(SHIPPED) + "  job.industry: \"your industry: {value}\"\n";
-        int second = (int) twice.lines().count();
+        String twice = shippedAndLabel("  job.industry: \"your industry: {value}\"\n");
+        int second = lineOf(twice, "your industry:");
 
         assertThat(problems(dir, twice)).singleElement().hasToString(dir + "/fields.yaml:" + second
                 + ":3: job.industry: is labelled twice");
