@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor;
 import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.profile.ProfileEdit;
@@ -147,6 +148,11 @@ public final class Advisor implements AutoCloseable {
     /** Where the rules came from: the folder given to the builder, or {@code <bundled rules>}. */
     public String rulesLocation() {
         return book.get().location();
+    }
+
+    /** The catalogues of the rules serving now: for the cohort tables. */
+    Catalogues catalogues() {
+        return book.get().catalogues();
     }
 
     /** How many rules are serving. */

@@ -3,7 +3,9 @@ package io.github.dlcareer.advisor;
 import io.github.dlcareer.advisor.internal.batch.Mapping;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the columns of a CSV or TSV export become profile fields: configuration in YAML, not code.
@@ -31,9 +33,11 @@ import java.util.Objects;
 public final class CsvMapping {
 
     private final Mapping mapping;
+    private final Map<String, String> columns;
 
     private CsvMapping(Mapping mapping) {
         this.mapping = mapping;
+        this.columns = mapping.columnsByPath();
     }
 
     /**
@@ -43,6 +47,11 @@ public final class CsvMapping {
      */
     public static CsvMapping read(Path file) {
         return new CsvMapping(Mapping.read(Objects.requireNonNull(file, "file")));
+    }
+
+    /** The column a profile field is read from ({@code education.level} → {@code education}), if it is mapped to one. */
+    public Optional<String> column(String path) {
+        return Optional.ofNullable(columns.get(Objects.requireNonNull(path, "path")));
     }
 
     Mapping mapping() {

@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.cli.batch;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.BatchInput;
+import io.github.dlcareer.advisor.CohortTables;
 import io.github.dlcareer.advisor.CsvMapping;
 import io.github.dlcareer.advisor.cli.ExitCodes;
 import io.github.dlcareer.advisor.cli.RulesOption;
@@ -22,6 +23,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,7 +37,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {
                 " 0:every record advised",
                 " 1:failure (rules that do not compile, input that cannot be read on)",
-                " 2:bad usage (a missing file, a broken mapping, a CSV header without a mapped column)",
+                " 2:bad usage (a missing file, a broken mapping, a CSV header without a mapped column, a"
+                        + " database that exists, without --replace)",
                 " 3:some records rejected (each has an error record)"})
 public final class BatchCommand implements Callable<Integer> {
 
@@ -46,12 +49,19 @@ public final class BatchCommand implements Callable<Integer> {
             + " - for standard input.")
     String input;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "-", description = "Where the results go (default: -, standard output).")
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "-", description = "Where the results go (default: -,"
+            + " standard output); a FILE.duckdb is a DuckDB database, unless --format says otherwise.")
     String out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
-            description = "jsonl (default: the JSON of advise, one per line) or csv (one row per recommendation).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl (default: the JSON of advise, one per line), csv (one row per recommendation), duckdb"
+                    + " (a database of the cohort's tables; the default for --out FILE.duckdb) or parquet (the same"
+                    + " tables as Parquet files in the folder --out DIR).")
     RecordRenderer.Format format;
+
+    @Option(names = "--replace", description = "Replace an existing database or Parquet folder (once the batch has"
+            + " succeeded); without it, one is refused.")
+    boolean replace;
 
     @Option(names = "--mapping", paramLabel = "FILE", description = "Read INPUT as CSV/TSV, mapped onto profiles by this YAML file.")
     Path mapping;
@@ -103,8 +113,12 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         Path inputPath = "-".equals(input) ? null : Path.of(input);
-        BatchOutputs outputs = new BatchOutputs(out, errors, summary, summaryHtml);
-        List<String> unwritable = outputs.check(inputPath);
+        RecordRenderer.Format chosen = format != null ? format
+                : out.toLowerCase(Locale.ROOT).endsWith(".duckdb") ? RecordRenderer.Format.duckdb
+                : RecordRenderer.Format.jsonl;
+        BatchOutputs outputs = new BatchOutputs(out, chosen.tables(), errors, summary, summaryHtml);
+        List<String> unwritable = new ArrayList<>(tablesProblem(chosen, inputPath));
+        unwritable.addAll(outputs.check(inputPath));
         if (!unwritable.isEmpty()) {
             unwritable.forEach(line -> err.println("advisor batch: " + line));
             outputs.discard();
@@ -114,8 +128,9 @@ public final class BatchCommand implements Callable<Integer> {
         try {
             CountingInput counted;
             BatchInput batchInput;
+            CsvMapping csv;
             try {
-                CsvMapping csv = mapping == null ? null : CsvMapping.read(mapping);
+                csv = mapping == null ? null : CsvMapping.read(mapping);
                 counted = open(inputPath);
                 String name = inputPath == null ? "<stdin>" : input;
                 batchInput = csv == null ? BatchInput.json(counted, name) : BatchInput.csv(counted, name, csv);
@@ -134,13 +149,30 @@ public final class BatchCommand implements Callable<Integer> {
             }
             started = true;
             Progress bar = showProgress() ? new Progress(err, counted) : null;
-            return new BatchRun(input, outputs, new RecordRenderer(format, errors != null), err)
-                    .run(batch, batchInput, bar);
+            CohortTables tables = chosen.tables() ? CohortTables.of(advisor, csv) : null;
+            TablesOutput tablesOutput = tables == null ? null
+                    : new TablesOutput(Path.of(out), chosen == RecordRenderer.Format.parquet, tables);
+            return new BatchRun(input, outputs, new RecordRenderer(chosen, errors != null, tables), err, tablesOutput,
+                    advisor.rulesLocation()).run(batch, batchInput, bar);
         } finally {
             if (!started) {
                 outputs.discard();
             }
         }
+    }
+
+    /** Why the results cannot go to --out as tables (a database, a Parquet folder): none, or one line. */
+    private List<String> tablesProblem(RecordRenderer.Format chosen, Path inputPath) {
+        if (!chosen.tables()) {
+            return List.of();
+        }
+        boolean parquet = chosen == RecordRenderer.Format.parquet;
+        if ("-".equals(out)) {
+            return List.of("--format " + chosen + " writes " + (parquet ? "a folder of Parquet files: name it with"
+                    + " --out DIR" : "a database file: name it with --out FILE.duckdb"));
+        }
+        String problem = TablesOutput.problem(Path.of(out), parquet, replace, inputPath);
+        return problem == null ? List.of() : List.of("--out " + out + ": " + problem);
     }
 
     /** A size in bytes, with an optional K or M; -1 when it is not one or out of range. */

@@ -28,15 +28,24 @@ final class BatchOutputs {
     /** Writing an output failed: the batch stops, and this says which file. */
     static final class OutputFailure extends RuntimeException {
         OutputFailure(String path, IOException cause) {
-            super(path + ": cannot be written: " + reason(cause), null, false, false);
+            this(path, reason(cause));
+        }
+
+        OutputFailure(String path, String reason) {
+            super(path + ": cannot be written: " + reason, null, false, false);
         }
     }
 
     private final Map<String, String> paths = new LinkedHashMap<>(); // option → path; "-" is standard output
     private final List<Path> created = new ArrayList<>();
+    private final boolean tables;
 
-    /** The results go to {@code out} ("-" for standard output); each of the others is optional (null). */
-    BatchOutputs(String out, Path errors, Path summary, Path summaryHtml) {
+    /**
+     * The results go to {@code out} ("-" for standard output), unless they are {@code tables}: a database or a folder
+     * of Parquet files, checked and written apart. Each of the others is optional (null).
+     */
+    BatchOutputs(String out, boolean tables, Path errors, Path summary, Path summaryHtml) {
+        this.tables = tables;
         paths.put("--out", out);
         add("--errors", errors);
         add("--summary", summary);
@@ -78,7 +87,7 @@ final class BatchOutputs {
     List<String> check(Path input) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : paths.entrySet()) {
-            if ("-".equals(e.getValue())) {
+            if ("-".equals(e.getValue()) || tables && e.getKey().equals("--out")) {
                 continue;
             }
             String problem = problem(Path.of(e.getValue()), input);

@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -31,14 +33,20 @@ final class BatchRun {
     private final BatchOutputs outputs;
     private final RecordRenderer renderer;
     private final PrintWriter err;
+    private final TablesOutput tables; // the results as tables; null when they are text
+    private final String rules;
     private final CohortSummary counts = new CohortSummary();
     private long lastLine;
 
-    BatchRun(String input, BatchOutputs outputs, RecordRenderer renderer, PrintWriter err) {
+    /** {@code tables} is null unless the results are tables; {@code rules} says where the rules came from. */
+    BatchRun(String input, BatchOutputs outputs, RecordRenderer renderer, PrintWriter err, TablesOutput tables,
+             String rules) {
         this.input = input;
         this.outputs = outputs;
         this.renderer = renderer;
         this.err = err;
+        this.tables = tables;
+        this.rules = rules;
     }
 
     /**
@@ -56,8 +64,8 @@ final class BatchRun {
                 bar.clear();
             }
             err.println("advisor batch: " + e.getMessage());
-            err.printf(Locale.ROOT, "the batch stopped after line %d of %s; the outputs are incomplete%n", lastLine,
-                    input);
+            err.printf(Locale.ROOT, "the batch stopped after line %d of %s; %s%n", lastLine, input,
+                    tables == null ? "the outputs are incomplete" : notWritten());
             return ExitCodes.FAILURE;
         } finally {
             signals.done();
@@ -66,19 +74,28 @@ final class BatchRun {
 
     private int write(Batch batch, BatchInput batchInput, Progress bar, Signals signals) throws IOException {
         long start = System.nanoTime();
-        try (OutputStream output = BatchOutputs.open(outputs.out());
+        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        try (TablesOutput table = tables;
+             OutputStream output = table != null ? null : BatchOutputs.open(outputs.out());
              OutputStream errorOutput = outputs.errors() == null ? null : BatchOutputs.open(outputs.errors())) {
             signals.install();
             try {
+                if (table != null) {
+                    table.open(); // with the signal handler in place, so that a stop even now removes it
+                }
                 byte[] header = renderer.header();
                 if (header.length > 0) {
                     put(output, header);
                 }
-                batch.run(batchInput, renderer::render, rendered -> {
+                Batch.Counts done = batch.run(batchInput, renderer::render, rendered -> {
                     if (signals.stopping()) {
                         throw new Signals.Stop();
                     }
-                    put(output, rendered.output());
+                    if (table != null) {
+                        table.append(rendered.rows());
+                    } else {
+                        put(output, rendered.output());
+                    }
                     if (rendered.error() != null) {
                         put(errorOutput, rendered.error());
                     }
@@ -88,9 +105,14 @@ final class BatchRun {
                         bar.tick(counts.read());
                     }
                 });
-                output.flush();
+                if (output != null) {
+                    output.flush();
+                }
                 if (errorOutput != null) {
                     errorOutput.flush();
+                }
+                if (table != null) {
+                    table.commit(started, rules, "-".equals(input) ? "<stdin>" : input, done);
                 }
             } catch (BatchOutputs.OutputFailure e) {
                 throw e;
@@ -115,18 +137,29 @@ final class BatchRun {
     /** Says why the batch stopped early, and what was written; returns the exit code. */
     private int stopped(RuntimeException e, Signals signals) {
         if (signals.stopping()) {
-            err.printf(Locale.ROOT, "advisor batch: stopped by a signal after line %d of %s: %,d records"
-                    + " written (%,d advised, %,d rejected); every output holds whole records up to that"
-                    + " line%n", lastLine, input, counts.read(), counts.advised(), counts.rejected());
+            err.printf(Locale.ROOT, "advisor batch: stopped by a signal after line %d of %s: %,d records %s"
+                    + " (%,d advised, %,d rejected); %s%n", lastLine, input, counts.read(),
+                    tables == null ? "written" : "read", counts.advised(), counts.rejected(),
+                    tables == null ? "every output holds whole records up to that line" : notWritten());
             err.flush();
             return Signals.EXIT;
         }
         String why = e instanceof UncheckedIOException io ? "cannot be read any further: "
                 + BatchOutputs.reason(io.getCause()) : e.getMessage();
         err.println("advisor batch: " + input + ": " + why);
-        err.printf(Locale.ROOT, "the records up to line %d (%,d of them) were written; the rest were not%n",
-                lastLine, counts.read());
+        if (tables == null) {
+            err.printf(Locale.ROOT, "the records up to line %d (%,d of them) were written; the rest were not%n",
+                    lastLine, counts.read());
+        } else {
+            err.printf(Locale.ROOT, "the batch stopped after line %d (%,d records); %s%n", lastLine, counts.read(),
+                    notWritten());
+        }
         return ExitCodes.FAILURE;
+    }
+
+    /** What a batch into tables that did not complete leaves: nothing under the output's name. */
+    private String notWritten() {
+        return tables.target() + " was not written (the tables are put in place only when the batch completes)";
     }
 
     /** The cohort summary: into its files when asked for, and as a table on standard error. */

@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.cli.batch;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.BatchRecord;
+import io.github.dlcareer.advisor.CohortTables;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.format.AdviceJson;
@@ -11,22 +12,31 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What a batch writes for each record, in the chosen format: the advice as a JSON line or as CSV rows, and an error
- * record for a rejected one (in the output at its place, or apart when the errors go to their own file).
+ * What a batch writes for each record, in the chosen format: the advice as a JSON line, as CSV rows or as rows of
+ * the cohort tables, and an error record for a rejected one (in the output at its place, or apart when the errors
+ * go to their own file; in the tables, rows of {@code rejections}).
  */
 final class RecordRenderer {
 
-    enum Format { jsonl, csv }
+    /** What the results are written as: text (JSON Lines, CSV), or tables (a DuckDB file, Parquet files). */
+    enum Format {
+        jsonl, csv, duckdb, parquet;
+
+        boolean tables() {
+            return this == duckdb || this == parquet;
+        }
+    }
 
     /**
-     * A record, formatted on a worker thread as UTF-8 bytes: its output (and its error record, when those go
-     * elsewhere). The writer thread then only copies bytes.
+     * A record, formatted on a worker thread: its output as UTF-8 bytes, or as rows when the results are tables
+     * (and its error record, when those go elsewhere). The writer thread then only copies bytes or appends rows.
      */
-    record Rendered(BatchRecord record, byte[] output, byte[] error) {
+    record Rendered(BatchRecord record, byte[] output, byte[] error, List<CohortTables.Row> rows) {
     }
 
     private static final byte[] NOTHING = new byte[0];
@@ -34,10 +44,13 @@ final class RecordRenderer {
 
     private final Format format;
     private final boolean separateErrors;
+    private final CohortTables tables;
 
-    RecordRenderer(Format format, boolean separateErrors) {
+    /** {@code tables} gives the rows of a record when the format is tables; else it is null. */
+    RecordRenderer(Format format, boolean separateErrors, CohortTables tables) {
         this.format = format;
         this.separateErrors = separateErrors;
+        this.tables = tables;
     }
 
     /** What the output starts with: the CSV header row, or nothing. */
@@ -46,17 +59,21 @@ final class RecordRenderer {
     }
 
     Rendered render(BatchRecord record) {
+        if (format.tables()) {
+            return new Rendered(record, NOTHING, separateErrors && !record.advised() ? utf8(errorJson(record)) : null,
+                    tables.rows(record));
+        }
         if (record.advised()) {
             return new Rendered(record, format == Format.csv ? utf8(csvRows(record)) : AdviceJson.line(record.advice()),
-                    null);
+                    null, null);
         }
         byte[] error = utf8(errorJson(record));
         if (separateErrors) {
-            return new Rendered(record, NOTHING, error);
+            return new Rendered(record, NOTHING, error, null);
         }
         return new Rendered(record, format == Format.csv ? utf8(csvRow(record.line(), record.id(), "", "", "", "", "",
                 record.problems().stream().map(p -> (p.field() == null ? "" : p.field() + ": ") + p.message())
-                        .collect(Collectors.joining("; ")))) : error, null);
+                        .collect(Collectors.joining("; ")))) : error, null, null);
     }
 
     private static byte[] utf8(String text) {

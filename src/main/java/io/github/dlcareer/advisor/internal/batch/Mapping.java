@@ -251,8 +251,8 @@ public final class Mapping {
         return ProfileJson.typed(field.kind(), answer);
     }
 
-    /** For error messages: path → the column it was read from. */
-    Map<String, String> columnsByPath() {
+    /** For error messages and the cohort tables: path → the column it was read from (null for a constant). */
+    public Map<String, String> columnsByPath() {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("id", idColumn);
         fields.forEach(r -> columns.put(r.path(), r.column()));
