@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.authoring;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
@@ -40,6 +41,16 @@ public final class RulesFolder {
             derives = List.copyOf(derives);
             citations = List.copyOf(citations);
         }
+    }
+
+    /**
+     * One advice of {@code advice.yaml}, as a recommendation shows it.
+     *
+     * @param text    the advice in the project's own words
+     * @param generic whether nearly every learner gets it (at most two of it among the first five ranks)
+     */
+    public record AdviceEntry(String id, Recommendation.Kind kind, String topic, String title, String text,
+                              boolean generic) {
     }
 
     private final Knowledge knowledge;
@@ -95,6 +106,12 @@ public final class RulesFolder {
     /** Every rule, files in name order and rules in file order. */
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** Every advice {@code advice.yaml} defines, in its order. */
+    public List<AdviceEntry> advice() {
+        return knowledge.catalogues().advice().values().stream().map(e -> new AdviceEntry(e.id(), e.kind(),
+                e.topic(), e.title(), e.advice(), e.generic())).toList();
     }
 
     /** How many advice ids {@code advice.yaml} defines. */

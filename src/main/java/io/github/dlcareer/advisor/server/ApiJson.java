@@ -162,6 +162,8 @@ final class ApiJson {
         Map<String, List<RulesFolder.Rule>> byAdvice = new TreeMap<>();
         Map<String, Citation> passages = new TreeMap<>();
         Map<String, Citation> sources = new TreeMap<>();
+        Map<String, RulesFolder.AdviceEntry> entries = new LinkedHashMap<>();
+        folder.advice().forEach(e -> entries.put(e.id(), e));
         for (RulesFolder.Rule rule : folder.rules()) {
             if (rule.recommend() != null) {
                 byAdvice.computeIfAbsent(rule.recommend(), id -> new ArrayList<>()).add(rule);
@@ -179,6 +181,12 @@ final class ApiJson {
             for (Map.Entry<String, List<RulesFolder.Rule>> advice : byAdvice.entrySet()) {
                 json.writeStartObject();
                 json.writeStringField("id", advice.getKey());
+                RulesFolder.AdviceEntry entry = entries.get(advice.getKey());
+                json.writeStringField("kind", entry.kind().name());
+                json.writeStringField("topic", entry.topic());
+                json.writeStringField("title", entry.title());
+                json.writeStringField("text", entry.text());
+                json.writeBooleanField("generic", entry.generic());
                 json.writeArrayFieldStart("rules");
                 Map<String, Boolean> cited = new LinkedHashMap<>();
                 for (RulesFolder.Rule rule : advice.getValue()) {

@@ -147,6 +147,11 @@ class AdvisorServerTest {
 
             assertThat(c.get("ruleCount").asInt()).isEqualTo(TestRules.advisor().ruleCount());
             assertThat(c.get("advice").findValuesAsText("id")).contains("buy-a-gpu");
+            JsonNode gpu = c.get("advice").findParents("id").stream()
+                    .filter(a -> a.get("id").asText().equals("buy-a-gpu")).findFirst().orElseThrow();
+            assertThat(gpu.get("title").asText()).isEqualTo("Buy your own GPU");
+            assertThat(gpu.get("kind").asText()).isEqualTo("ADVICE");
+            assertThat(gpu.get("text").asText()).isNotBlank();
             assertThat(c.get("passages").findValuesAsText("id")).contains("park-buy-a-gpu");
             assertThat(c.get("sources").findValuesAsText("id")).contains("park-career-faq");
         }
