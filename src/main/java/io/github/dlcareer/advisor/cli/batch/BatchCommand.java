@@ -77,6 +77,10 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Write the summary as a self-contained page with bar charts to this file.")
     Path summaryHtml;
 
+    @Option(names = {"--no-summary", "--quiet"}, description = "Do not print the summary table on standard error"
+            + " (errors still are; --summary and --summary-html still write theirs).")
+    boolean noSummary;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads, from 1 to " + Batch.MAX_THREADS + " (default: one per core).")
     Integer threads;
@@ -153,7 +157,7 @@ public final class BatchCommand implements Callable<Integer> {
             TablesOutput tablesOutput = tables == null ? null
                     : new TablesOutput(Path.of(out), chosen == RecordRenderer.Format.parquet, tables);
             return new BatchRun(input, outputs, new RecordRenderer(chosen, errors != null, tables), err, tablesOutput,
-                    advisor.rulesLocation()).run(batch, batchInput, bar);
+                    advisor.rulesLocation(), !noSummary).run(batch, batchInput, bar);
         } finally {
             if (!started) {
                 outputs.discard();

@@ -95,4 +95,18 @@ class BatchCommandTest {
         assertThat(cli.run("batch", input.toString(), "--rules", "rules", "--out", dir.resolve("o").toString()))
                 .isZero();
     }
+
+    @Test
+    void quietSilencesTheSummaryTableButNotTheSummaryFileNorErrors(@TempDir Path dir) throws Exception {
+        Path summary = dir.resolve("summary.json");
+
+        int exit = cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--quiet",
+                "--out", dir.resolve("o").toString(), "--summary", summary.toString());
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(cli.err()).doesNotContain("read 7");
+        assertThat(new ObjectMapper().readTree(summary.toFile()).get("read").asInt()).isEqualTo(7);
+        assertThat(cli.run("batch", "no/such/input.jsonl", "--rules", "rules", "--no-summary")).isEqualTo(2);
+        assertThat(cli.err()).contains("no/such/input.jsonl: no such file");
+    }
 }
