@@ -53,9 +53,10 @@ final class RecordRenderer {
         this.tables = tables;
     }
 
-    /** What the output starts with: the CSV header row, or nothing. */
+    /** What the output starts with: the CSV header row, or nothing. Columns are only ever appended (a contract). */
     byte[] header() {
-        return format == Format.csv ? utf8("line,profile,rank,recommendation,kind,score,citations,error\n") : NOTHING;
+        return format == Format.csv ? utf8("line,profile,rank,recommendation,kind,score,citations,error,title,topic\n")
+                : NOTHING;
     }
 
     Rendered render(BatchRecord record) {
@@ -73,7 +74,7 @@ final class RecordRenderer {
         }
         return new Rendered(record, format == Format.csv ? utf8(csvRow(record.line(), record.id(), "", "", "", "", "",
                 record.problems().stream().map(p -> (p.field() == null ? "" : p.field() + ": ") + p.message())
-                        .collect(Collectors.joining("; ")))) : error, null, null);
+                        .collect(Collectors.joining("; ")), "", "")) : error, null, null);
     }
 
     private static byte[] utf8(String text) {
@@ -82,13 +83,14 @@ final class RecordRenderer {
 
     private static String csvRows(BatchRecord record) {
         if (record.advice().recommendations().isEmpty()) {
-            return csvRow(record.line(), record.id(), "", "", "", "", "", "");
+            return csvRow(record.line(), record.id(), "", "", "", "", "", "", "", "");
         }
         StringBuilder rows = new StringBuilder();
         for (Recommendation r : record.advice().recommendations()) {
             rows.append(csvRow(record.line(), record.id(), String.valueOf(r.rank()), r.id(), r.kind().name(),
                     String.format(Locale.ROOT, "%.2f", r.score()),
-                    r.citations().stream().map(c -> c.passage()).collect(Collectors.joining(" ")), ""));
+                    r.citations().stream().map(c -> c.passage()).collect(Collectors.joining(" ")), "", r.title(),
+                    r.topic()));
         }
         return rows.toString();
     }

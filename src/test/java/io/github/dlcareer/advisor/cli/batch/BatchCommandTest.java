@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ class BatchCommandTest {
 
         List<String> rows = Files.readAllLines(out);
         assertThat(exit).isIn(0, 3);
-        assertThat(rows.get(0)).isEqualTo("line,profile,rank,recommendation,kind,score,citations,error");
+        assertThat(rows.get(0)).isEqualTo("line,profile,rank,recommendation,kind,score,citations,error,title,topic");
         assertThat(rows.stream().skip(1).map(r -> r.split(",")[1]).distinct()).hasSize(300);
         assertThat(cli.err()).contains("read 300:");
     }
@@ -108,5 +109,47 @@ class BatchCommandTest {
         assertThat(new ObjectMapper().readTree(summary.toFile()).get("read").asInt()).isEqualTo(7);
         assertThat(cli.run("batch", "no/such/input.jsonl", "--rules", "rules", "--no-summary")).isEqualTo(2);
         assertThat(cli.err()).contains("no/such/input.jsonl: no such file");
+    }
+
+    @Test
+    void csvRowsEndWithEachRecommendationsTitleAndTopicAsInTheJson(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("out.csv");
+        Path json = dir.resolve("out.jsonl");
+        cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--format", "csv", "--quiet",
+                "--out", csv.toString());
+        cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--quiet", "--out", json.toString());
+
+        List<List<String>> rows = Files.readAllLines(csv).stream().skip(1).map(BatchCommandTest::cells).toList();
+        JsonNode first = new ObjectMapper().readTree(Files.readAllLines(json).get(0)).get("recommendations");
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(10));
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(rows.get(i).subList(8, 10)).containsExactly(first.get(i).get("title").asText(),
+                    first.get(i).get("topic").asText());
+        }
+        assertThat(rows).filteredOn(row -> !row.get(7).isEmpty())
+                .allSatisfy(error -> assertThat(error.subList(8, 10)).containsOnly(""));
+    }
+
+    /** The cells of a CSV row (quotes doubled inside quoted cells; no line breaks in these). */
+    private static List<String> cells(String row) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (quoted && c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 }
