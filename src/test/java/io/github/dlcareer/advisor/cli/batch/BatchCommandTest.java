@@ -152,4 +152,65 @@ class BatchCommandTest {
         cells.add(cell.toString());
         return cells;
     }
+
+    @Test
+    void compactJsonHoldsTheFullAdvicesIdsRanksScoresAndPassagesWithoutTextAndTheSameErrorRecords(@TempDir Path dir)
+            throws Exception {
+        Path full = dir.resolve("full.jsonl");
+        Path compact = dir.resolve("compact.jsonl");
+        cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--quiet", "--out", full.toString());
+        cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--quiet", "--detail", "compact",
+                "--out", compact.toString());
+
+        List<String> fullLines = Files.readAllLines(full);
+        List<String> compactLines = Files.readAllLines(compact);
+        assertThat(compactLines).hasSameSizeAs(fullLines);
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < fullLines.size(); i++) {
+            JsonNode whole = mapper.readTree(fullLines.get(i));
+            if (whole.has("problems")) {
+                assertThat(compactLines.get(i)).isEqualTo(fullLines.get(i));
+                continue;
+            }
+            JsonNode lean = mapper.readTree(compactLines.get(i));
+            assertThat(lean.get("profile")).isEqualTo(whole.get("profile"));
+            assertThat(lean.get("recommendations")).hasSameSizeAs(whole.get("recommendations"));
+            for (int r = 0; r < whole.get("recommendations").size(); r++) {
+                JsonNode w = whole.get("recommendations").get(r);
+                JsonNode l = lean.get("recommendations").get(r);
+                for (String field : List.of("rank", "id", "kind", "topic", "score")) {
+                    assertThat(l.get(field)).as(field).isEqualTo(w.get(field));
+                }
+                assertThat(l.get("passages")).extracting(JsonNode::asText)
+                        .containsExactlyElementsOf(w.get("citations").findValuesAsText("passage"));
+            }
+            assertThat(lean.get("questions")).extracting(JsonNode::asText)
+                    .containsExactlyElementsOf(whole.get("questions").findValuesAsText("id"));
+            assertThat(lean.get("conflicts")).hasSameSizeAs(whole.get("conflicts"));
+            for (int c = 0; c < whole.get("conflicts").size(); c++) {
+                JsonNode w = whole.get("conflicts").get(c);
+                assertThat(lean.get("conflicts").get(c).get("id")).isEqualTo(w.get("id"));
+                List<String> given = new ArrayList<>();
+                w.get("sides").forEach(side -> {
+                    if (side.get("given").asBoolean()) {
+                        given.add(side.get("advice").asText());
+                    }
+                });
+                assertThat(lean.get("conflicts").get(c).get("given")).extracting(JsonNode::asText)
+                        .containsExactlyElementsOf(given);
+            }
+            assertThat(lean.findValues("title")).isEmpty();
+            assertThat(lean.findValues("advice")).isEmpty();
+            assertThat(lean.findValues("quote")).isEmpty();
+        }
+        assertThat(Files.size(compact)).isLessThan(Files.size(full) / 4);
+    }
+
+    @Test
+    void compactDetailIsOnlyForJsonLines(@TempDir Path dir) {
+        assertThat(cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--format", "csv",
+                "--detail", "compact", "--out", dir.resolve("o.csv").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("--detail compact is for --format jsonl, not csv");
+        assertThat(dir.resolve("o.csv")).doesNotExist();
+    }
 }
