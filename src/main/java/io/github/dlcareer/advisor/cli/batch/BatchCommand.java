@@ -59,6 +59,12 @@ public final class BatchCommand implements Callable<Integer> {
                     + " tables as Parquet files in the folder --out DIR).")
     RecordRenderer.Format format;
 
+    @Option(names = "--detail", paramLabel = "DETAIL", defaultValue = "full",
+            description = "For jsonl: full (default: every text and quote) or compact (per record the profile id; per"
+                    + " recommendation rank, id, kind, topic, score and passage ids; question ids; conflict ids with"
+                    + " the advice given; the texts are in the catalogue: advisor rules list --format json).")
+    RecordRenderer.Detail detail;
+
     @Option(names = "--replace", description = "Replace an existing database or Parquet folder (once the batch has"
             + " succeeded); without it, one is refused.")
     boolean replace;
@@ -76,6 +82,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--summary-html", paramLabel = "FILE",
             description = "Write the summary as a self-contained page with bar charts to this file.")
     Path summaryHtml;
+
+    @Option(names = {"--no-summary", "--quiet"}, description = "Do not print the summary table on standard error"
+            + " (errors still are; --summary and --summary-html still write theirs).")
+    boolean noSummary;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads, from 1 to " + Batch.MAX_THREADS + " (default: one per core).")
@@ -117,10 +127,13 @@ public final class BatchCommand implements Callable<Integer> {
                 : out.toLowerCase(Locale.ROOT).endsWith(".duckdb") ? RecordRenderer.Format.duckdb
                 : RecordRenderer.Format.jsonl;
         BatchOutputs outputs = new BatchOutputs(out, chosen.tables(), errors, summary, summaryHtml);
-        List<String> unwritable = new ArrayList<>(tablesProblem(chosen, inputPath));
-        unwritable.addAll(outputs.check(inputPath));
-        if (!unwritable.isEmpty()) {
-            unwritable.forEach(line -> err.println("advisor batch: " + line));
+        List<String> problems = new ArrayList<>(tablesProblem(chosen, inputPath));
+        if (detail == RecordRenderer.Detail.compact && chosen != RecordRenderer.Format.jsonl) {
+            problems.add("--detail compact is for --format jsonl, not " + chosen);
+        }
+        problems.addAll(outputs.check(inputPath));
+        if (!problems.isEmpty()) {
+            problems.forEach(line -> err.println("advisor batch: " + line));
             outputs.discard();
             return ExitCodes.INVALID_INPUT;
         }
@@ -152,8 +165,8 @@ public final class BatchCommand implements Callable<Integer> {
             CohortTables tables = chosen.tables() ? CohortTables.of(advisor, csv) : null;
             TablesOutput tablesOutput = tables == null ? null
                     : new TablesOutput(Path.of(out), chosen == RecordRenderer.Format.parquet, tables);
-            return new BatchRun(input, outputs, new RecordRenderer(chosen, errors != null, tables), err, tablesOutput,
-                    advisor.rulesLocation()).run(batch, batchInput, bar);
+            return new BatchRun(input, outputs, new RecordRenderer(chosen, detail, errors != null, tables), err, tablesOutput,
+                    advisor.rulesLocation(), !noSummary).run(batch, batchInput, bar);
         } finally {
             if (!started) {
                 outputs.discard();

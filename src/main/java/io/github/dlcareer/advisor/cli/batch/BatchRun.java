@@ -35,18 +35,23 @@ final class BatchRun {
     private final PrintWriter err;
     private final TablesOutput tables; // the results as tables; null when they are text
     private final String rules;
+    private final boolean summaryTable; // the summary as a table on standard error
     private final CohortSummary counts = new CohortSummary();
     private long lastLine;
 
-    /** {@code tables} is null unless the results are tables; {@code rules} says where the rules came from. */
+    /**
+     * {@code tables} is null unless the results are tables; {@code rules} says where the rules came from;
+     * {@code summaryTable} whether the summary is printed on standard error.
+     */
     BatchRun(String input, BatchOutputs outputs, RecordRenderer renderer, PrintWriter err, TablesOutput tables,
-             String rules) {
+             String rules, boolean summaryTable) {
         this.input = input;
         this.outputs = outputs;
         this.renderer = renderer;
         this.err = err;
         this.tables = tables;
         this.rules = rules;
+        this.summaryTable = summaryTable;
     }
 
     /**
@@ -162,7 +167,7 @@ final class BatchRun {
         return tables.target() + " was not written (the tables are put in place only when the batch completes)";
     }
 
-    /** The cohort summary: into its files when asked for, and as a table on standard error. */
+    /** The cohort summary: into its files when asked for, and as a table on standard error unless silenced. */
     private void writeSummary(double seconds) throws IOException {
         if (outputs.summary() != null) {
             try (Writer file = new OutputStreamWriter(BatchOutputs.open(outputs.summary()), StandardCharsets.UTF_8)) {
@@ -174,7 +179,9 @@ final class BatchRun {
                 put(file, CohortSummaryHtml.page(counts, seconds).getBytes(StandardCharsets.UTF_8));
             }
         }
-        CohortSummaryText.write(counts, err, seconds, 8);
+        if (summaryTable) {
+            CohortSummaryText.write(counts, err, seconds, 8);
+        }
     }
 
     /** Writes to an output from {@link BatchOutputs#open}, whose failures are already unchecked and named. */

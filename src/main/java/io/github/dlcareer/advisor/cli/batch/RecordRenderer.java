@@ -2,7 +2,9 @@ package io.github.dlcareer.advisor.cli.batch;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.BatchRecord;
+import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.CohortTables;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Recommendation;
@@ -32,6 +34,9 @@ final class RecordRenderer {
         }
     }
 
+    /** How much of each advice a JSON line holds: all of it, or ids, ranks and scores only (join the catalogue). */
+    enum Detail { full, compact }
+
     /**
      * A record, formatted on a worker thread: its output as UTF-8 bytes, or as rows when the results are tables
      * (and its error record, when those go elsewhere). The writer thread then only copies bytes or appends rows.
@@ -43,19 +48,25 @@ final class RecordRenderer {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Format format;
+    private final Detail detail;
     private final boolean separateErrors;
     private final CohortTables tables;
 
-    /** {@code tables} gives the rows of a record when the format is tables; else it is null. */
-    RecordRenderer(Format format, boolean separateErrors, CohortTables tables) {
+    /**
+     * {@code tables} gives the rows of a record when the format is tables; else it is null. {@code detail} is
+     * for JSON Lines only.
+     */
+    RecordRenderer(Format format, Detail detail, boolean separateErrors, CohortTables tables) {
         this.format = format;
+        this.detail = detail;
         this.separateErrors = separateErrors;
         this.tables = tables;
     }
 
-    /** What the output starts with: the CSV header row, or nothing. */
+    /** What the output starts with: the CSV header row, or nothing. Columns are only ever appended (a contract). */
     byte[] header() {
-        return format == Format.csv ? utf8("line,profile,rank,recommendation,kind,score,citations,error\n") : NOTHING;
+        return format == Format.csv ? utf8("line,profile,rank,recommendation,kind,score,citations,error,title,topic\n")
+                : NOTHING;
     }
 
     Rendered render(BatchRecord record) {
@@ -64,7 +75,8 @@ final class RecordRenderer {
                     tables.rows(record));
         }
         if (record.advised()) {
-            return new Rendered(record, format == Format.csv ? utf8(csvRows(record)) : AdviceJson.line(record.advice()),
+            return new Rendered(record, format == Format.csv ? utf8(csvRows(record))
+                    : detail == Detail.compact ? utf8(compactJson(record.advice())) : AdviceJson.line(record.advice()),
                     null, null);
         }
         byte[] error = utf8(errorJson(record));
@@ -73,7 +85,7 @@ final class RecordRenderer {
         }
         return new Rendered(record, format == Format.csv ? utf8(csvRow(record.line(), record.id(), "", "", "", "", "",
                 record.problems().stream().map(p -> (p.field() == null ? "" : p.field() + ": ") + p.message())
-                        .collect(Collectors.joining("; ")))) : error, null, null);
+                        .collect(Collectors.joining("; ")), "", "")) : error, null, null);
     }
 
     private static byte[] utf8(String text) {
@@ -82,13 +94,14 @@ final class RecordRenderer {
 
     private static String csvRows(BatchRecord record) {
         if (record.advice().recommendations().isEmpty()) {
-            return csvRow(record.line(), record.id(), "", "", "", "", "", "");
+            return csvRow(record.line(), record.id(), "", "", "", "", "", "", "", "");
         }
         StringBuilder rows = new StringBuilder();
         for (Recommendation r : record.advice().recommendations()) {
             rows.append(csvRow(record.line(), record.id(), String.valueOf(r.rank()), r.id(), r.kind().name(),
                     String.format(Locale.ROOT, "%.2f", r.score()),
-                    r.citations().stream().map(c -> c.passage()).collect(Collectors.joining(" ")), ""));
+                    r.citations().stream().map(c -> c.passage()).collect(Collectors.joining(" ")), "", r.title(),
+                    r.topic()));
         }
         return rows.toString();
     }
@@ -105,6 +118,57 @@ final class RecordRenderer {
             }
         }
         return row.append('\n').toString();
+    }
+
+    /**
+     * {"profile", "recommendations": [{"rank", "id", "kind", "topic", "score", "passages"}], "questions": [ids],
+     * "conflicts": [{"id", "given": [advice ids]}]}: no text, which the catalogue holds once for every record.
+     */
+    private static String compactJson(Advice advice) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("profile", advice.profile());
+            json.writeArrayFieldStart("recommendations");
+            for (Recommendation r : advice.recommendations()) {
+                json.writeStartObject();
+                json.writeNumberField("rank", r.rank());
+                json.writeStringField("id", r.id());
+                json.writeStringField("kind", r.kind().name());
+                json.writeStringField("topic", r.topic());
+                json.writeNumberField("score", r.score());
+                json.writeArrayFieldStart("passages");
+                for (Citation c : r.citations()) {
+                    json.writeString(c.passage());
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("questions");
+            for (Advice.Question q : advice.questions()) {
+                json.writeString(q.id());
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("conflicts");
+            for (Advice.Conflict c : advice.conflicts()) {
+                json.writeStartObject();
+                json.writeStringField("id", c.id());
+                json.writeArrayFieldStart("given");
+                for (Advice.Side side : c.sides()) {
+                    if (side.given()) {
+                        json.writeString(side.advice());
+                    }
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.append('\n').toString();
     }
 
     /** {"line": 12, "profile": "x", "problems": [{"source", "line", "column", "field", "message"}]} */
