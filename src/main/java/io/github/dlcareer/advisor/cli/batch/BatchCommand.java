@@ -54,7 +54,8 @@ public final class BatchCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "jsonl (default: the JSON of advise, one per line), csv (one row per recommendation), duckdb"
+            description = "jsonl (default: the JSON of advise, one per line), csv (one row per recommendation; the"
+                    + " default for --out FILE.csv), duckdb"
                     + " (a database of the cohort's tables; the default for --out FILE.duckdb) or parquet (the same"
                     + " tables as Parquet files in the folder --out DIR).")
     RecordRenderer.Format format;
@@ -125,6 +126,7 @@ public final class BatchCommand implements Callable<Integer> {
         Path inputPath = "-".equals(input) ? null : Path.of(input);
         RecordRenderer.Format chosen = format != null ? format
                 : out.toLowerCase(Locale.ROOT).endsWith(".duckdb") ? RecordRenderer.Format.duckdb
+                : out.toLowerCase(Locale.ROOT).endsWith(".csv") ? RecordRenderer.Format.csv
                 : RecordRenderer.Format.jsonl;
         BatchOutputs outputs = new BatchOutputs(out, chosen.tables(), errors, summary, summaryHtml);
         List<String> problems = new ArrayList<>(tablesProblem(chosen, inputPath));

@@ -73,6 +73,18 @@ class BatchCommandTest {
     }
 
     @Test
+    void anOutputNamedCsvIsWrittenAsCsvWithoutFormat(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("advice.CSV");
+
+        int exit = cli.run("batch", "examples/batch/profiles.jsonl",
+                "--rules", "rules", "--out", out.toString());
+
+        assertThat(exit).isIn(0, 3);
+        assertThat(Files.readAllLines(out).get(0))
+                .isEqualTo("line,profile,rank,recommendation,kind,score,citations,error,title,topic");
+    }
+
+    @Test
     void aMappingThatReadsAMissingColumnIsAUsageError(@TempDir Path dir) throws Exception {
         Path mapping = dir.resolve("m.yaml");
         Files.writeString(mapping, "id: {column: respondent_row}\nfields:\n  skills.math: {column: math_skill}\n");
