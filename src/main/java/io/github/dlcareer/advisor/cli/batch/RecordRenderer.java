@@ -125,8 +125,7 @@ final class RecordRenderer {
      * "conflicts": [{"id", "given": [advice ids]}]}: no text, which the catalogue holds once for every record.
      */
     private static String compactJson(Advice advice) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+        return jsonLine(json -> {
             json.writeStartObject();
             json.writeStringField("profile", advice.profile());
             json.writeArrayFieldStart("recommendations");
@@ -165,16 +164,12 @@ final class RecordRenderer {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.append('\n').toString();
+        });
     }
 
     /** {"line": 12, "profile": "x", "problems": [{"source", "line", "column", "field", "message"}]} */
     private static String errorJson(BatchRecord record) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+        return jsonLine(json -> {
             json.writeStartObject();
             json.writeNumberField("line", record.line());
             json.writeStringField("profile", record.id());
@@ -190,6 +185,19 @@ final class RecordRenderer {
             }
             json.writeEndArray();
             json.writeEndObject();
+        });
+    }
+
+    /** What writes one JSON document. */
+    private interface JsonBody {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** One JSON document on a line of its own. */
+    private static String jsonLine(JsonBody body) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            body.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
