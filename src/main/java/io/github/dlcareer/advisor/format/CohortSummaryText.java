@@ -52,7 +52,7 @@ public final class CohortSummaryText {
         }
         List<Group> shown = groups.subList(0, Math.min(GROUP_COLUMNS, groups.size()));
         out.println();
-        out.printf(Locale.ROOT, "By %s: %d %s, largest first; shares of each group's advised records%n",
+        out.printf(Locale.ROOT, "By %s: %d %s, largest first%n",
                 cut(Printable.escape(summary.groups().field()), 40), groups.size(), groups.size() == 1 ? "group" : "groups");
         StringBuilder header = new StringBuilder("  ").append(" ".repeat(LABEL));
         shown.forEach(g -> header.append(String.format(Locale.ROOT, " %" + CELL + "s", cut(Printable.escape(g.label()), CELL))));
@@ -74,7 +74,7 @@ public final class CohortSummaryText {
         if (ranked.isEmpty()) {
             return;
         }
-        out.println(title);
+        out.println(title + " (share of each group's advised records)");
         for (Map.Entry<String, Long> e : ranked.subList(0, Math.min(top, ranked.size()))) {
             String id = e.getKey();
             String name = summary.title(id) == null ? id : id + " · " + summary.title(id);
