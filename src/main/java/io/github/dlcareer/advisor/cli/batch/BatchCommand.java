@@ -203,19 +203,22 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** Why --by cannot break the summary down: none, or one line. */
     private List<String> byProblems(List<String> kept) {
+        List<String> problems = new ArrayList<>();
         if (by == null) {
-            return List.of();
+            return problems;
+        }
+        if (!kept.contains(by) && ProfileFields.find(by).isEmpty()) {
+            List<String> paths = ProfileFields.all().stream().map(ProfileField::path).toList();
+            String near = paths.stream().filter(p -> p.endsWith("." + by)).collect(Collectors.joining(" or "));
+            problems.add("--by " + by + ": no such profile field" + (kept.isEmpty() ? "" : " nor --keep column ("
+                    + String.join(", ", kept) + ")") + (near.isEmpty() ? "" : "; did you mean " + near + "?")
+                    + "; the fields are: " + String.join(", ", paths));
         }
         if (noSummary && summary == null && summaryHtml == null) {
-            return List.of("--by breaks the summary down, but no summary is written: drop --quiet, or add --summary"
+            problems.add("--by breaks the summary down, but no summary is written: drop --quiet, or add --summary"
                     + " FILE or --summary-html FILE");
         }
-        if (kept.contains(by) || ProfileFields.find(by).isPresent()) {
-            return List.of();
-        }
-        return List.of("--by " + by + ": no such profile field" + (kept.isEmpty() ? "" : " nor --keep column ("
-                + String.join(", ", kept) + ")") + "; the fields are: "
-                + ProfileFields.all().stream().map(ProfileField::path).collect(Collectors.joining(", ")));
+        return problems;
     }
 
     /** A record's group for --by: the kept column's value, else the profile field's as a person types it. */
