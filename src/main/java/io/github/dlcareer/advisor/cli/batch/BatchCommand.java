@@ -201,7 +201,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** Why --by cannot break the summary down: none, or one line. */
+    /** Why --by cannot break the summary down: a line per reason, or none. */
     private List<String> byProblems(List<String> kept) {
         List<String> problems = new ArrayList<>();
         if (by == null) {
