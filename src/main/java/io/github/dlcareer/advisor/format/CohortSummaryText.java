@@ -74,7 +74,7 @@ public final class CohortSummaryText {
         if (ranked.isEmpty()) {
             return;
         }
-        out.println(title + " (share of each group's advised records)");
+        out.println(title + ": share of each group's advised records");
         for (Map.Entry<String, Long> e : ranked.subList(0, Math.min(top, ranked.size()))) {
             String id = e.getKey();
             String name = summary.title(id) == null ? id : id + " · " + summary.title(id);
