@@ -97,7 +97,7 @@ public final class Batch {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(sink, "sink");
-        BatchPipeline.Tally tally = BatchPipeline.run(input.source(), advisor::advise, strict, threads, maxRecordSize,
+        BatchPipeline.Tally tally = BatchPipeline.run(input.source(), input.keeper(), advisor::advise, strict, threads, maxRecordSize,
                 work, sink);
         return new Counts(tally.advised() + tally.rejected(), tally.advised(), tally.rejected());
     }

@@ -7,7 +7,11 @@ import io.github.dlcareer.advisor.internal.batch.RecordSource;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Where the profiles of a batch come from, read as a stream (never all in memory).
@@ -24,9 +28,15 @@ import java.util.Objects;
 public final class BatchInput {
 
     private final RecordSource source;
+    private final Function<RecordSource.Raw, Map<String, String>> keeper; // null: no column kept
+
+    private BatchInput(RecordSource source, Function<RecordSource.Raw, Map<String, String>> keeper) {
+        this.source = source;
+        this.keeper = keeper;
+    }
 
     private BatchInput(RecordSource source) {
-        this.source = source;
+        this(source, null);
     }
 
     /** JSON Lines, or a JSON array when the input starts with {@code [}. {@code name} names it in problems. */
@@ -54,7 +64,29 @@ public final class BatchInput {
         return csv(new ReaderBytes(Objects.requireNonNull(reader, "reader")), name, mapping);
     }
 
+    /**
+     * This input, passing {@code columns} through to every record's {@link BatchRecord#kept}, so that results can be
+     * segmented by what a profile does not hold (a country as answered, an id of one's own): a CSV's columns by their
+     * header names, or JSON's top-level fields. Values are text (a JSON number as written, an object or list as
+     * JSON); one a record lacks is null. Rejected records keep theirs too, where the record could be read. Run the
+     * input returned, not this one: both read the same stream.
+     *
+     * @throws InvalidInputException when the CSV header has no such column (the problem lists those it has)
+     * @throws IllegalArgumentException when a name is blank
+     */
+    public BatchInput keep(List<String> columns) {
+        List<String> names = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(columns, "columns")));
+        if (names.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("a column to keep needs a name, not " + names);
+        }
+        return new BatchInput(source, names.isEmpty() ? null : source.keeper(names));
+    }
+
     RecordSource source() {
         return source;
+    }
+
+    Function<RecordSource.Raw, Map<String, String>> keeper() {
+        return keeper;
     }
 }

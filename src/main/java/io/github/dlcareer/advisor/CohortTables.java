@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  *       conflict_id, advice_id)}: a row per recommendation, citation, question, and side of a conflict shown;
  *   <li>{@code rejections(line, profile_id, field, column, message)}: a row per problem of a rejected record;
  *       {@code column} is the CSV column the field was read from;
+ *   <li>{@code kept(profile_id, line, column, value)}: a row per input column passed through ({@link BatchInput#keep})
+ *       of every record, advised or rejected; long, so that the tables' shape never depends on the input;
  *   <li>the catalogues {@code advice(advice_id, kind, topic, title, text)}, {@code passages(passage_id, source_id,
  *       section, quote)}, {@code sources(source_id, title, author)};
  *   <li>{@code run(started, finished, rules, input, read, advised, rejected)}: one row.
@@ -121,6 +123,8 @@ public final class CohortTables {
             "advice_id", Type.TEXT);
     public static final Table REJECTIONS = table("rejections", "line", Type.BIGINT, "profile_id", Type.TEXT,
             "field", Type.TEXT, "column", Type.TEXT, "message", Type.TEXT);
+    public static final Table KEPT = table("kept", "profile_id", Type.TEXT, "line", Type.BIGINT, "column", Type.TEXT,
+            "value", Type.TEXT);
     public static final Table ADVICE = table("advice", "advice_id", Type.TEXT, "kind", Type.TEXT, "topic", Type.TEXT,
             "title", Type.TEXT, "text", Type.TEXT);
     public static final Table PASSAGES = table("passages", "passage_id", Type.TEXT, "source_id", Type.TEXT,
@@ -132,7 +136,7 @@ public final class CohortTables {
             "rejected", Type.BIGINT);
 
     private static final List<Table> TABLES = List.of(PROFILES, RECOMMENDATIONS, CITATIONS, QUESTIONS, CONFLICTS,
-            REJECTIONS, ADVICE, PASSAGES, SOURCES, RUN);
+            REJECTIONS, KEPT, ADVICE, PASSAGES, SOURCES, RUN);
 
     private final Catalogues catalogues;
     private final CsvMapping mapping;
@@ -163,7 +167,7 @@ public final class CohortTables {
     /**
      * The rows of one batch record: for an advised one, its row of {@code profiles} and its rows of
      * {@code recommendations}, {@code citations}, {@code questions} and {@code conflicts}; for a rejected one, its
-     * rows of {@code rejections}.
+     * rows of {@code rejections}; for either, its rows of {@code kept}.
      */
     public List<Row> rows(BatchRecord record) {
         Objects.requireNonNull(record, "record");
@@ -172,7 +176,7 @@ public final class CohortTables {
             for (Problem p : record.problems()) {
                 rows.add(row(REJECTIONS, record.line(), record.id(), p.field(), column(p.field()), p.message()));
             }
-            return rows;
+            return kept(record, rows);
         }
         String id = record.id();
         Object[] profile = new Object[PROFILES.columns().size()];
@@ -198,6 +202,11 @@ public final class CohortTables {
                 rows.add(row(CONFLICTS, id, conflict.id(), side.advice()));
             }
         }
+        return kept(record, rows);
+    }
+
+    private static List<Row> kept(BatchRecord record, List<Row> rows) {
+        record.kept().forEach((column, value) -> rows.add(row(KEPT, record.id(), record.line(), column, value)));
         return rows;
     }
 

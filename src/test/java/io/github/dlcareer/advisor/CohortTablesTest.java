@@ -30,7 +30,7 @@ class CohortTablesTest {
         CohortTables.tables().forEach(t -> columns.put(t.name(), t.columns().stream().map(Column::name).toList()));
 
         assertThat(columns.keySet()).containsExactly("profiles", "recommendations", "citations", "questions",
-                "conflicts", "rejections", "advice", "passages", "sources", "run");
+                "conflicts", "rejections", "kept", "advice", "passages", "sources", "run");
         assertThat(columns.get("profiles")).startsWith("profile_id", "line")
                 .contains("education_level", "job_status", "location_country", "hardware_gpu");
         assertThat(columns.get("recommendations")).containsExactly("profile_id", "rank", "advice_id", "kind", "topic",
@@ -39,6 +39,7 @@ class CohortTablesTest {
         assertThat(columns.get("questions")).containsExactly("profile_id", "rank", "question_id");
         assertThat(columns.get("conflicts")).containsExactly("profile_id", "conflict_id", "advice_id");
         assertThat(columns.get("rejections")).containsExactly("line", "profile_id", "field", "column", "message");
+        assertThat(columns.get("kept")).containsExactly("profile_id", "line", "column", "value");
         assertThat(columns.get("advice")).containsExactly("advice_id", "kind", "topic", "title", "text");
         assertThat(columns.get("passages")).containsExactly("passage_id", "source_id", "section", "quote");
         assertThat(columns.get("sources")).containsExactly("source_id", "title", "author");

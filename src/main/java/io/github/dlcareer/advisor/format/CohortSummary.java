@@ -10,13 +10,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The cohort summary: how often each recommendation, topic, kind, red flag and question occurs across the records
- * of a batch, why records were rejected, and which ids repeat. Fed in input order on one thread; the renderers
- * beside it write it as JSON, as a readable table and as a page.
+ * of a batch, why records were rejected, and which ids repeat; optionally the same per group of records sharing a
+ * field's value. Fed in input order on one thread; the renderers beside it write it as JSON, as a readable table
+ * and as a page.
  */
 public final class CohortSummary {
 
@@ -31,12 +34,32 @@ public final class CohortSummary {
     private final Map<String, Long> redFlags = new HashMap<>();
     private final Map<String, Long> questions = new HashMap<>();
     private final Map<String, Long> rejections = new HashMap<>();
+    private final Map<String, String> titles = new HashMap<>(); // advice id → title, question id → question
     private final DuplicateIds ids = new DuplicateIds();
+    private final CohortSummaryGroups groups; // null: no breakdown
+
+    /** A summary of the whole cohort. */
+    public CohortSummary() {
+        this.groups = null;
+    }
+
+    /**
+     * A summary of the whole cohort and of each group of records that share a value of {@code by} (a profile
+     * field's path or an input column's name, as the renderings name it): {@code valueOf} gives a record's value,
+     * null when it has none. At most {@value CohortSummaryGroups#MAX_GROUPS} values get a group of their own.
+     */
+    public CohortSummary(String by, Function<BatchRecord, String> valueOf) {
+        this.groups = new CohortSummaryGroups(Objects.requireNonNull(by, "by"), Objects.requireNonNull(valueOf,
+                "valueOf"));
+    }
 
     public void add(BatchRecord record) {
         read++;
         if (record.id() != null) {
             ids.add(record.id());
+        }
+        if (groups != null) {
+            groups.add(record);
         }
         if (!record.advised()) {
             rejected++;
@@ -50,6 +73,7 @@ public final class CohortSummary {
         Set<String> seen = new HashSet<>();
         for (Recommendation r : advice.recommendations()) {
             count(recommendations, r.id());
+            titles.putIfAbsent(r.id(), r.title());
             if (seen.add("topic:" + r.topic())) {
                 count(topics, r.topic());
             }
@@ -60,7 +84,10 @@ public final class CohortSummary {
                 count(redFlags, r.id());
             }
         }
-        advice.questions().forEach(q -> count(questions, q.id()));
+        for (Advice.Question q : advice.questions()) {
+            count(questions, q.id());
+            titles.putIfAbsent(q.id(), q.text());
+        }
     }
 
     /** A rejection's reason without the values of the record: the field and the kind of mistake. */
@@ -88,6 +115,16 @@ public final class CohortSummary {
     /** Records whose id an earlier record of the batch already had. */
     public long duplicateIds() {
         return ids.duplicates();
+    }
+
+    /** The title of an advice, or the text of a question, given in this cohort; null for another id. */
+    String title(String id) {
+        return titles.get(id);
+    }
+
+    /** The breakdown by a field, or null when there is none. */
+    CohortSummaryGroups groups() {
+        return groups;
     }
 
     /** The repeated ids as counted so far, for the renderings. */
@@ -122,7 +159,7 @@ public final class CohortSummary {
     }
 
     /** Most frequent first, then by name: the same cohort always gives the same summary. */
-    private static List<Map.Entry<String, Long>> ranked(Map<String, Long> counts) {
+    static List<Map.Entry<String, Long>> ranked(Map<String, Long> counts) {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))

@@ -40,10 +40,51 @@ public final class CohortSummaryJson {
             counts(json, "redFlags", summary.redFlags());
             counts(json, "questions", summary.questions());
             counts(json, "rejections", summary.rejections());
+            if (summary.groups() != null) {
+                by(json, summary);
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {"field", "groups": [{"group", "read", "advised", "rejected", "recommendations": [{"id", "title", "records",
+     * "share"}], "redFlags": [...], "questions": [...]}]}: largest group first, shares of its advised records.
+     */
+    private static void by(JsonGenerator json, CohortSummary summary) throws IOException {
+        CohortSummaryGroups groups = summary.groups();
+        json.writeObjectFieldStart("by");
+        json.writeStringField("field", groups.field());
+        json.writeArrayFieldStart("groups");
+        for (CohortSummaryGroups.Group group : groups.ranked()) {
+            json.writeStartObject();
+            json.writeStringField("group", group.label());
+            json.writeNumberField("read", group.read());
+            json.writeNumberField("advised", group.advised());
+            json.writeNumberField("rejected", group.rejected());
+            shares(json, "recommendations", group.recommendations(), group.advised(), summary);
+            shares(json, "redFlags", group.redFlags(), group.advised(), summary);
+            shares(json, "questions", group.questions(), group.advised(), summary);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void shares(JsonGenerator json, String name, Map<String, Long> counts, long of,
+                               CohortSummary summary) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Map.Entry<String, Long> e : CohortSummary.ranked(counts)) {
+            json.writeStartObject();
+            json.writeStringField("id", e.getKey());
+            json.writeStringField("title", summary.title(e.getKey()));
+            json.writeNumberField("records", e.getValue());
+            json.writeNumberField("share", of == 0 ? 0 : Math.round(10_000.0 * e.getValue() / of) / 10_000.0);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void counts(JsonGenerator json, String name, List<Map.Entry<String, Long>> ranked)

@@ -40,7 +40,14 @@ public final class HtmlReport {
             .bar .label{width:300px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
             .bar .track{flex:1;background:#e4e7eb;border-radius:3px;height:14px}
             .bar .fill{height:14px;border-radius:3px;background:#3e7bfa} .bar .fill.red{background:#d64545}
-            .bar .n{width:90px;text-align:right;color:#52606d}
+            .bar .n{width:110px;text-align:right;color:#52606d;white-space:nowrap}
+            h3{font-size:15px;margin:18px 0 6px}
+            .matrix{overflow-x:auto;background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12);margin:12px 0}
+            .matrix table{border-collapse:collapse;font-size:13px}
+            .matrix th,.matrix td{padding:3px 8px;text-align:right;white-space:nowrap;font-weight:normal}
+            .matrix thead th{max-width:110px;overflow:hidden;text-overflow:ellipsis;font-weight:600}
+            .matrix tbody th{text-align:left;max-width:340px;overflow:hidden;text-overflow:ellipsis}
+            .matrix .id{color:#7b8794;font-size:11px;margin-left:6px}
             """;
 
     private HtmlReport() {

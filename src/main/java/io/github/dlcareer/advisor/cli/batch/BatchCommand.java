@@ -3,12 +3,16 @@ package io.github.dlcareer.advisor.cli.batch;
 import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.BatchInput;
+import io.github.dlcareer.advisor.BatchRecord;
 import io.github.dlcareer.advisor.CohortTables;
 import io.github.dlcareer.advisor.CsvMapping;
+import io.github.dlcareer.advisor.ProfileField;
+import io.github.dlcareer.advisor.ProfileFields;
 import io.github.dlcareer.advisor.cli.ExitCodes;
 import io.github.dlcareer.advisor.cli.RulesOption;
 import io.github.dlcareer.advisor.cli.VerboseOption;
 import io.github.dlcareer.advisor.cli.batch.Progress.CountingInput;
+import io.github.dlcareer.advisor.format.CohortSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code advisor batch INPUT}: advice for every profile of a JSONL/JSON file or a mapped CSV export. */
 @Command(name = "batch",
@@ -84,6 +91,17 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Write the summary as a self-contained page with bar charts to this file.")
     Path summaryHtml;
 
+    @Option(names = "--keep", paramLabel = "COLUMN", split = ",",
+            description = "Pass these input columns through to every result, for segmenting (a CSV's columns by"
+                    + " their header names, JSON's top-level fields): a \"keep\" object in JSON Lines, columns at the"
+                    + " end in CSV, rows of the kept table in a database.")
+    List<String> keep;
+
+    @Option(names = "--by", paramLabel = "FIELD",
+            description = "Break the summary down by a profile field (education.level) or a --keep column: per group,"
+                    + " the share of each recommendation, red flag and question.")
+    String by;
+
     @Option(names = {"--no-summary", "--quiet"}, description = "Do not print the summary table on standard error"
             + " (errors still are; --summary and --summary-html still write theirs).")
     boolean noSummary;
@@ -133,6 +151,11 @@ public final class BatchCommand implements Callable<Integer> {
         if (detail == RecordRenderer.Detail.compact && chosen != RecordRenderer.Format.jsonl) {
             problems.add("--detail compact is for --format jsonl, not " + chosen);
         }
+        List<String> kept = keep == null ? List.of() : List.copyOf(new LinkedHashSet<>(keep));
+        if (kept.stream().anyMatch(String::isBlank)) {
+            problems.add("--keep needs column names separated by commas, not " + String.join(",", keep));
+        }
+        problems.addAll(byProblems(kept));
         problems.addAll(outputs.check(inputPath));
         if (!problems.isEmpty()) {
             problems.forEach(line -> err.println("advisor batch: " + line));
@@ -149,6 +172,7 @@ public final class BatchCommand implements Callable<Integer> {
                 counted = open(inputPath);
                 String name = inputPath == null ? "<stdin>" : input;
                 batchInput = csv == null ? BatchInput.json(counted, name) : BatchInput.csv(counted, name, csv);
+                batchInput = batchInput.keep(kept);
             } catch (NoSuchFileException e) {
                 err.println("advisor batch: " + input + ": no such file");
                 return ExitCodes.INVALID_INPUT;
@@ -167,13 +191,57 @@ public final class BatchCommand implements Callable<Integer> {
             CohortTables tables = chosen.tables() ? CohortTables.of(advisor, csv) : null;
             TablesOutput tablesOutput = tables == null ? null
                     : new TablesOutput(Path.of(out), chosen == RecordRenderer.Format.parquet, tables);
-            return new BatchRun(input, outputs, new RecordRenderer(chosen, detail, errors != null, tables), err, tablesOutput,
-                    advisor.rulesLocation(), !noSummary).run(batch, batchInput, bar);
+            CohortSummary summaries = by == null ? new CohortSummary() : new CohortSummary(by, valueOf(by, kept));
+            return new BatchRun(input, outputs, new RecordRenderer(chosen, detail, errors != null, tables, kept), err,
+                    tablesOutput, advisor.rulesLocation(), summaries, !noSummary).run(batch, batchInput, bar);
         } finally {
             if (!started) {
                 outputs.discard();
             }
         }
+    }
+
+    /** Why --by cannot break the summary down: a line per reason, or none. */
+    private List<String> byProblems(List<String> kept) {
+        List<String> problems = new ArrayList<>();
+        if (by == null) {
+            return problems;
+        }
+        if (!kept.contains(by) && ProfileFields.find(by).isEmpty()) {
+            List<String> paths = ProfileFields.all().stream().map(ProfileField::path).toList();
+            String near = paths.stream().filter(p -> p.endsWith("." + by)).collect(Collectors.joining(" or "));
+            problems.add("--by " + by + ": no such profile field" + (kept.isEmpty() ? "" : " nor --keep column ("
+                    + String.join(", ", kept) + ")") + (near.isEmpty() ? "" : "; did you mean " + near + "?")
+                    + "; the fields are: " + String.join(", ", paths));
+        }
+        if (noSummary && summary == null && summaryHtml == null) {
+            problems.add("--by breaks the summary down, but no summary is written: drop --quiet, or add --summary"
+                    + " FILE or --summary-html FILE");
+        }
+        return problems;
+    }
+
+    /** A record's group for --by: the kept column's value, else the profile field's as a person types it. */
+    private static Function<BatchRecord, String> valueOf(String by, List<String> kept) {
+        if (kept.contains(by)) {
+            return record -> record.kept().get(by);
+        }
+        List<String> paths = ProfileFields.all().stream().map(ProfileField::path).toList();
+        int index = paths.indexOf(by);
+        return record -> record.profile() == null ? null : text(ProfileFields.all(record.profile()).get(index).value());
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Enum<?> constant) {
+            return constant.name().toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "yes" : "no";
+        }
+        if (value instanceof List<?> words) {
+            return words.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return value == null ? null : value.toString();
     }
 
     /** Why the results cannot go to --out as tables (a database, a Parquet folder): none, or one line. */

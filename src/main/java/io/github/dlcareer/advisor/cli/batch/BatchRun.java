@@ -36,21 +36,23 @@ final class BatchRun {
     private final TablesOutput tables; // the results as tables; null when they are text
     private final String rules;
     private final boolean summaryTable; // the summary as a table on standard error
-    private final CohortSummary counts = new CohortSummary();
+    private final CohortSummary counts;
     private long lastLine;
 
     /**
      * {@code tables} is null unless the results are tables; {@code rules} says where the rules came from;
-     * {@code summaryTable} whether the summary is printed on standard error.
+     * {@code summary} counts the records (and breaks them down, if asked); {@code summaryTable} whether the summary
+     * is printed on standard error.
      */
     BatchRun(String input, BatchOutputs outputs, RecordRenderer renderer, PrintWriter err, TablesOutput tables,
-             String rules, boolean summaryTable) {
+             String rules, CohortSummary summary, boolean summaryTable) {
         this.input = input;
         this.outputs = outputs;
         this.renderer = renderer;
         this.err = err;
         this.tables = tables;
         this.rules = rules;
+        this.counts = summary;
         this.summaryTable = summaryTable;
     }
 

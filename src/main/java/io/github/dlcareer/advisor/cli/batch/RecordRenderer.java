@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -51,22 +53,30 @@ final class RecordRenderer {
     private final Detail detail;
     private final boolean separateErrors;
     private final CohortTables tables;
+    private final List<String> kept;
 
     /**
      * {@code tables} gives the rows of a record when the format is tables; else it is null. {@code detail} is
-     * for JSON Lines only.
+     * for JSON Lines only. {@code kept} names the input columns passed through (as {@code --keep}), or is empty.
      */
-    RecordRenderer(Format format, Detail detail, boolean separateErrors, CohortTables tables) {
+    RecordRenderer(Format format, Detail detail, boolean separateErrors, CohortTables tables, List<String> kept) {
         this.format = format;
         this.detail = detail;
         this.separateErrors = separateErrors;
         this.tables = tables;
+        this.kept = List.copyOf(kept);
     }
 
-    /** What the output starts with: the CSV header row, or nothing. Columns are only ever appended (a contract). */
+    /**
+     * What the output starts with: the CSV header row, the kept columns last; or nothing. Columns are only ever
+     * appended (a contract).
+     */
     byte[] header() {
-        return format == Format.csv ? utf8("line,profile,rank,recommendation,kind,score,citations,error,title,topic\n")
-                : NOTHING;
+        if (format != Format.csv) {
+            return NOTHING;
+        }
+        String header = "line,profile,rank,recommendation,kind,score,citations,error,title,topic";
+        return utf8(kept.isEmpty() ? header + "\n" : csvRow(header, kept.toArray(String[]::new)));
     }
 
     Rendered render(BatchRecord record) {
@@ -76,16 +86,33 @@ final class RecordRenderer {
         }
         if (record.advised()) {
             return new Rendered(record, format == Format.csv ? utf8(csvRows(record))
-                    : detail == Detail.compact ? utf8(compactJson(record.advice())) : AdviceJson.line(record.advice()),
-                    null, null);
+                    : detail == Detail.compact ? utf8(compactJson(record)) : fullJson(record), null, null);
         }
         byte[] error = utf8(errorJson(record));
         if (separateErrors) {
             return new Rendered(record, NOTHING, error, null);
         }
-        return new Rendered(record, format == Format.csv ? utf8(csvRow(record.line(), record.id(), "", "", "", "", "",
+        return new Rendered(record, format == Format.csv ? utf8(csvRow(record, record.id(), "", "", "", "", "",
                 record.problems().stream().map(p -> (p.field() == null ? "" : p.field() + ": ") + p.message())
                         .collect(Collectors.joining("; ")), "", "")) : error, null, null);
+    }
+
+    /** The JSON of advise on one line, with {@code "keep"} added last when columns are kept. */
+    private static byte[] fullJson(BatchRecord record) {
+        byte[] advice = AdviceJson.line(record.advice());
+        if (record.kept().isEmpty()) {
+            return advice;
+        }
+        byte[] keep = utf8(jsonLine(json -> {
+            json.writeStartObject();
+            writeKept(json, record);
+            json.writeEndObject();
+        }));
+        // {advice…}\n and {"keep":{…}}\n make {advice…,"keep":{…}}\n
+        byte[] line = Arrays.copyOf(advice, advice.length - 2 + keep.length);
+        line[advice.length - 2] = ',';
+        System.arraycopy(keep, 1, line, advice.length - 1, keep.length - 1);
+        return line;
     }
 
     private static byte[] utf8(String text) {
@@ -94,11 +121,11 @@ final class RecordRenderer {
 
     private static String csvRows(BatchRecord record) {
         if (record.advice().recommendations().isEmpty()) {
-            return csvRow(record.line(), record.id(), "", "", "", "", "", "", "", "");
+            return csvRow(record, record.id(), "", "", "", "", "", "", "", "");
         }
         StringBuilder rows = new StringBuilder();
         for (Recommendation r : record.advice().recommendations()) {
-            rows.append(csvRow(record.line(), record.id(), String.valueOf(r.rank()), r.id(), r.kind().name(),
+            rows.append(csvRow(record, record.id(), String.valueOf(r.rank()), r.id(), r.kind().name(),
                     String.format(Locale.ROOT, "%.2f", r.score()),
                     r.citations().stream().map(c -> c.passage()).collect(Collectors.joining(" ")), "", r.title(),
                     r.topic()));
@@ -106,8 +133,19 @@ final class RecordRenderer {
         return rows.toString();
     }
 
-    private static String csvRow(long line, String... cells) {
-        StringBuilder row = new StringBuilder().append(line);
+    /** A row of a record: its line, the cells, then the values of its kept columns. */
+    private static String csvRow(BatchRecord record, String... cells) {
+        String[] all = Arrays.copyOf(cells, cells.length + record.kept().size());
+        int i = cells.length;
+        for (String value : record.kept().values()) {
+            all[i++] = value;
+        }
+        return csvRow(String.valueOf(record.line()), all);
+    }
+
+    /** {@code first} as it is, then each cell quoted where it must be; a null cell is empty. */
+    private static String csvRow(String first, String... cells) {
+        StringBuilder row = new StringBuilder().append(first);
         for (String cell : cells) {
             row.append(',');
             String text = cell == null ? "" : cell;
@@ -122,9 +160,11 @@ final class RecordRenderer {
 
     /**
      * {"profile", "recommendations": [{"rank", "id", "kind", "topic", "score", "passages"}], "questions": [ids],
-     * "conflicts": [{"id", "given": [advice ids]}]}: no text, which the catalogue holds once for every record.
+     * "conflicts": [{"id", "given": [advice ids]}], "keep": {column: value}}: no text, which the catalogue holds
+     * once for every record; {@code "keep"} only when columns are kept.
      */
-    private static String compactJson(Advice advice) {
+    private static String compactJson(BatchRecord record) {
+        Advice advice = record.advice();
         return jsonLine(json -> {
             json.writeStartObject();
             json.writeStringField("profile", advice.profile());
@@ -163,11 +203,12 @@ final class RecordRenderer {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            writeKept(json, record);
             json.writeEndObject();
         });
     }
 
-    /** {"line": 12, "profile": "x", "problems": [{"source", "line", "column", "field", "message"}]} */
+    /** {"line": 12, "profile": "x", "problems": [{"source", "line", "column", "field", "message"}], "keep": {…}} */
     private static String errorJson(BatchRecord record) {
         return jsonLine(json -> {
             json.writeStartObject();
@@ -184,8 +225,21 @@ final class RecordRenderer {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            writeKept(json, record);
             json.writeEndObject();
         });
+    }
+
+    /** {@code "keep": {column: value}}, the input columns passed through; nothing when none are kept. */
+    private static void writeKept(JsonGenerator json, BatchRecord record) throws IOException {
+        if (record.kept().isEmpty()) {
+            return;
+        }
+        json.writeObjectFieldStart("keep");
+        for (Map.Entry<String, String> e : record.kept().entrySet()) {
+            json.writeStringField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
     }
 
     /** What writes one JSON document. */

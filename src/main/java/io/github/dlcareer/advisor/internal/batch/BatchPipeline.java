@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -52,9 +53,19 @@ public final class BatchPipeline {
     public record Tally(long advised, long rejected) {
     }
 
-    public static <T> Tally run(RecordSource source, Function<Profile, Advice> advise, boolean strict,
-                                       int threads, int maxRecordSize, Function<BatchRecord, T> work,
-                                       Consumer<T> sink) {
+    /** Runs a batch that keeps no input column. */
+    public static <T> Tally run(RecordSource source, Function<Profile, Advice> advise, boolean strict, int threads,
+                                int maxRecordSize, Function<BatchRecord, T> work, Consumer<T> sink) {
+        return run(source, null, advise, strict, threads, maxRecordSize, work, sink);
+    }
+
+    /**
+     * Runs a batch. {@code keeper} gives the input columns each record passes through ({@link RecordSource#keeper}),
+     * or is null when none are kept.
+     */
+    public static <T> Tally run(RecordSource source, Function<RecordSource.Raw, Map<String, String>> keeper,
+                                Function<Profile, Advice> advise, boolean strict, int threads, int maxRecordSize,
+                                Function<BatchRecord, T> work, Consumer<T> sink) {
         int run = RUNS.incrementAndGet();
         AtomicInteger workerCount = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
@@ -78,7 +89,7 @@ public final class BatchPipeline {
                     if (chunk.isEmpty()) {
                         break;
                     }
-                    pending.put(workers.submit(() -> process(source, chunk, bytes, advise, strict, work)));
+                    pending.put(workers.submit(() -> process(source, keeper, chunk, bytes, advise, strict, work)));
                 }
                 pending.put(end);
             } catch (InterruptedException e) {
@@ -132,13 +143,14 @@ public final class BatchPipeline {
         }
     }
 
-    private static <T> Done<T> process(RecordSource source, List<RecordSource.Raw> raws, int bytes,
-                                       Function<Profile, Advice> advise, boolean strict,
-                                       Function<BatchRecord, T> work) {
+    private static <T> Done<T> process(RecordSource source, Function<RecordSource.Raw, Map<String, String>> keeper,
+                                       List<RecordSource.Raw> raws, int bytes, Function<Profile, Advice> advise,
+                                       boolean strict, Function<BatchRecord, T> work) {
         List<T> results = new ArrayList<>(raws.size());
         int advised = 0;
         for (RecordSource.Raw raw : raws) {
-            BatchRecord record = advise(source, raw, advise, strict);
+            BatchRecord record = advise(source, raw, advise, strict,
+                    keeper == null ? Map.of() : keeper.apply(raw));
             if (record.advised()) {
                 advised++;
             }
@@ -149,25 +161,26 @@ public final class BatchPipeline {
 
     /** One record, whatever happens: advice, or the problems that rejected it. */
     private static BatchRecord advise(RecordSource source, RecordSource.Raw raw, Function<Profile, Advice> advise,
-                                      boolean strict) {
+                                      boolean strict, Map<String, String> kept) {
         if (raw.payload() instanceof RecordSource.Refused refused) { // could not even be cut into a record
-            return new BatchRecord(raw.line(), refused.id(), null, null, List.of(refused.problem()));
+            return new BatchRecord(raw.line(), refused.id(), null, null, List.of(refused.problem()), kept);
         }
         List<Problem> warnings = new ArrayList<>();
         Profile profile = null;
         try {
             profile = source.profile(raw, strict, warnings);
-            return new BatchRecord(raw.line(), profile.id(), profile, advise.apply(profile), warnings);
+            return new BatchRecord(raw.line(), profile.id(), profile, advise.apply(profile), warnings, kept);
         } catch (InvalidProfileException e) {
             String id = e.profileId() != null ? e.profileId() : source.idOf(raw);
-            return new BatchRecord(raw.line(), id, null, null, e.problems());
+            return new BatchRecord(raw.line(), id, null, null, e.problems(), kept);
         } catch (AdvisorException e) { // the rules failed on this record, such as a rule that never stops firing
             return new BatchRecord(raw.line(), profile != null ? profile.id() : source.idOf(raw), null, null,
-                    e.problems());
+                    e.problems(), kept);
         } catch (RuntimeException | StackOverflowError e) {
             String id = profile != null ? profile.id() : source.idOf(raw);
             return new BatchRecord(raw.line(), id, null, null, List.of(Problem.error(source.name(), (int) raw.line(), 0, null,
-                    "could not be advised: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+                    "could not be advised: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))),
+                    kept);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A CSV or TSV export with a header row (RFC 4180: a quoted cell may hold delimiters, quotes doubled, and line
@@ -37,6 +38,7 @@ public final class CsvSource implements RecordSource {
     private final Mapping mapping;
     private final byte delimiter;
     private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> columnNames = new ArrayList<>(); // the header's, in its order
     private final Map<String, String> columnsByPath;
     private final List<Problem> warnings = new ArrayList<>();
     private boolean ended;
@@ -59,7 +61,9 @@ public final class CsvSource implements RecordSource {
         }
         String[] columns = header == null ? new String[0] : (String[]) header.payload();
         for (int i = 0; i < columns.length; i++) {
-            index.putIfAbsent(columns[i].strip(), i);
+            if (index.putIfAbsent(columns[i].strip(), i) == null) {
+                columnNames.add(columns[i].strip());
+            }
         }
         List<Problem> missing = new ArrayList<>();
         for (String column : mapping.columns()) {
@@ -212,6 +216,26 @@ public final class CsvSource implements RecordSource {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Function<Raw, Map<String, String>> keeper(List<String> columns) {
+        List<Problem> missing = columns.stream().filter(c -> !index.containsKey(c))
+                .map(c -> Problem.error(name, 1, 0, c, "no such column to keep; the header has: "
+                        + String.join(", ", columnNames))).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        int[] at = columns.stream().mapToInt(index::get).toArray();
+        return raw -> {
+            Map<String, String> values = RecordSource.unknown(columns);
+            if (raw.payload() instanceof String[] cells) {
+                for (int i = 0; i < at.length; i++) {
+                    values.put(columns.get(i), at[i] < cells.length ? cells[at[i]] : null);
+                }
+            }
+            return values;
+        };
     }
 
     @Override

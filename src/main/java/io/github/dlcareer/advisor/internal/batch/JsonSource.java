@@ -1,5 +1,9 @@
 package io.github.dlcareer.advisor.internal.batch;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.dlcareer.advisor.internal.profile.ProfileParser;
 import io.github.dlcareer.advisor.InvalidProfileException;
 import io.github.dlcareer.advisor.Problem;
@@ -7,9 +11,14 @@ import io.github.dlcareer.advisor.Profile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * JSON Lines (one profile per line), or a JSON array of profiles when the input starts with {@code [}. Either
@@ -18,6 +27,8 @@ import java.util.List;
  * records after it are still read; only a break in the array itself (a missing comma, an early end) ends it.
  */
 public final class JsonSource implements RecordSource {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final ByteInput input;
     private final String name;
@@ -213,5 +224,50 @@ public final class JsonSource implements RecordSource {
     @Override
     public String idOf(Raw raw) {
         return raw.payload() instanceof String text ? Ids.recover(text) : null;
+    }
+
+    @Override
+    public Function<Raw, Map<String, String>> keeper(List<String> columns) {
+        return raw -> raw.payload() instanceof String text ? topLevel(text, columns) : RecordSource.unknown(columns);
+    }
+
+    /**
+     * The named top-level fields of a JSON object, as text: a string's value, a number or boolean as written, an
+     * object or list as compact JSON; null when absent or null. A record broken further on keeps what came before.
+     */
+    static Map<String, String> topLevel(String text, List<String> columns) {
+        Map<String, String> values = RecordSource.unknown(columns);
+        Set<String> found = new HashSet<>();
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return values;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (values.containsKey(field) && found.add(field)) { // a repeated field: the first one counts
+                    values.put(field, text(parser, value));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // broken syntax: the fields read before it are kept, the record's error says what broke
+        }
+        return values;
+    }
+
+    private static String text(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value.isScalarValue()) {
+            return parser.getText();
+        }
+        StringWriter json = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(json)) {
+            generator.copyCurrentStructure(parser);
+        }
+        return json.toString();
     }
 }

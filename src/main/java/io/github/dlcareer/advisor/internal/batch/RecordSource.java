@@ -1,11 +1,15 @@
 package io.github.dlcareer.advisor.internal.batch;
 
+import io.github.dlcareer.advisor.InvalidInputException;
 import io.github.dlcareer.advisor.InvalidProfileException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.Profile;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A stream of input records for a batch. Reading is split in two so that the expensive half runs in
@@ -44,6 +48,21 @@ public interface RecordSource {
 
     /** The id of a record's profile if it can be seen without reading it whole (for rejected records), or null. */
     String idOf(Raw raw);
+
+    /**
+     * What reads the named columns of a raw record (CSV: by the header's names; JSON: top-level fields) as text, in
+     * the order given, null where the record has none or could not be read that far (a refused one). Thread-safe.
+     *
+     * @throws InvalidInputException when the input's header lacks one of them
+     */
+    Function<Raw, Map<String, String>> keeper(List<String> columns);
+
+    /** Each column with no value yet: the map a keeper fills, in the order asked. */
+    static Map<String, String> unknown(List<String> columns) {
+        Map<String, String> values = new LinkedHashMap<>();
+        columns.forEach(column -> values.put(column, null));
+        return values;
+    }
 
     /**
      * A problem found in a record's text, moved to where it is in the input: its line and column counted from
