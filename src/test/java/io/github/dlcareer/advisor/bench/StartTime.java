@@ -23,7 +23,7 @@ import java.util.Locale;
  * used by its first 200 and the CPU time of each advice (from {@code /usr/bin/time} when it is there): less
  * sensitive than wall time to a machine shared with other work.
  *
- * <p>{@code mvn -Pbench test-compile exec:exec@start [-Dstart.runs=7]}, from the project folder (it runs
+ * <p>{@code mvn -Pbench -DskipTests package exec:exec@start [-Dstart.runs=7]}, from the project folder (it runs
  * {@code ./advisor} there, with the rules cache of {@code $ADVISOR_CACHE} as a user's run has it).
  */
 public final class StartTime {
