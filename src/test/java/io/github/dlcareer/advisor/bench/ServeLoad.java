@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * {@code POST /api/advice} with the example profiles in turn as soon as its last answer came; requests per
  * second and the latency's median, 99th percentile and maximum. Run twice after a warm-up: steady, then with a
  * rule edit a third of the way in, which the server (started with {@code --watch} on a copy of {@code rules/})
- * recompiles and swaps in while the requests go on; every request must be answered with 200. The server is
- * {@code ./advisor serve}, with the launcher's JVM options (and {@code $JAVA_OPTS}).
+ * recompiles and swaps in while the requests go on; every request must be answered with 200 (exit 1 if one is
+ * not). The server is {@code ./advisor serve}, with the launcher's JVM options (and {@code $JAVA_OPTS}).
  *
  * <p>{@code mvn -Pbench -DskipTests package exec:exec@load [-Dload.clients=8] [-Dload.seconds=20]}
  */
@@ -79,7 +79,7 @@ public final class ServeLoad {
                     + " profiles in turn; %d cores; server: ./advisor serve --watch%s%n", clients, seconds,
                     profiles.size(), Runtime.getRuntime().availableProcessors(),
                     System.getenv("JAVA_OPTS") == null ? "" : " with JAVA_OPTS=" + System.getenv("JAVA_OPTS"));
-            run(advice, profiles, clients, Math.max(5, seconds / 2), null); // warm-up: the JIT, the pools
+            run(advice, profiles, clients, seconds, null); // warm-up as long as a run: the JIT, the pools
             System.out.printf("%-30s %9s %8s %8s %8s %8s %7s%n", "run", "requests", "req/s", "p50 ms", "p99 ms",
                     "max ms", "failed");
             Run steady = run(advice, profiles, clients, seconds, null);
