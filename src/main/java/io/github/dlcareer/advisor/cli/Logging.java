@@ -22,7 +22,7 @@ final class Logging {
     /**
      * Before anything logs, unless the user named a configuration of their own: warnings and errors on standard
      * error, so that standard output stays the advice; and serve's line per request. Set up in code, not from
-     * XML: reading Logback's XML configuration took ~0.3 s of CPU at every start.
+     * XML: reading Logback's XML configuration (an XML parser, then Joran) took about 0.3 s of every start.
      */
     static void quiet() {
         if (System.getProperty("logback.configurationFile") != null

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
                 + " at /api/openapi.json). Stores no profile. Ctrl-C stops it.")
 final class ServeCommand implements Callable<Integer> {
 
+    private static final String JETTY_REFERENCES = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     @Spec
     CommandSpec spec;
 
@@ -43,8 +45,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
-
-    private static final String JETTY_REFERENCES = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     /** Counted down to stop serving: by a shutdown (Ctrl-C), or by a test. */
     final CountDownLatch stop = new CountDownLatch(1);
