@@ -3,14 +3,23 @@ package io.github.dlcareer.advisor.authoring;
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.ProfileField;
+import io.github.dlcareer.advisor.ProfileFields;
 import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
 import io.github.dlcareer.advisor.internal.compile.RulesCompiler;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
+import io.github.dlcareer.advisor.internal.profile.ProfileSchema;
+import io.github.dlcareer.advisor.internal.profile.ProfileSchema.Kind;
+import io.github.dlcareer.advisor.internal.profile.ProfileSchema.Leaf;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -112,6 +121,28 @@ public final class RulesFolder {
     public List<AdviceEntry> advice() {
         return knowledge.catalogues().advice().values().stream().map(e -> new AdviceEntry(e.id(), e.kind(),
                 e.topic(), e.title(), e.advice(), e.generic())).toList();
+    }
+
+    /**
+     * How {@code fields.yaml} words each answer a field allows, in the order of {@link ProfileField#choices()} and
+     * keyed as it spells them: for {@code hardware.gpu}, {@code none} → "you have no GPU"; for a yes-or-no field,
+     * {@code yes} and {@code no}. The words of "Why", for an interview's answers. Empty for a field without a fixed
+     * set of answers (a number, a list, a text).
+     *
+     * @throws IllegalArgumentException when the profile has no field at {@code path}
+     */
+    public Map<String, String> answerLabels(String path) {
+        ProfileField field = ProfileFields.find(Objects.requireNonNull(path, "path")).orElseThrow(() ->
+                new IllegalArgumentException("no field '" + path + "' in a profile" + ProfileSchema.didYouMean(path)));
+        Leaf leaf = ProfileSchema.leaf(path);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String choice : field.choices()) {
+            Object value = leaf.kind() == Kind.BOOLEAN ? choice.equals("yes")
+                    : Arrays.stream(leaf.values().getEnumConstants()).filter(c -> c.name().equalsIgnoreCase(choice))
+                    .findFirst().orElseThrow();
+            labels.put(choice, knowledge.labels().say(leaf, value));
+        }
+        return Collections.unmodifiableMap(labels);
     }
 
     /** How many advice ids {@code advice.yaml} defines. */

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -58,10 +60,17 @@ public final class AdvisorServer implements AutoCloseable {
     /** The page and its script come from this server alone; nothing is fetched from elsewhere. */
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
+    /** What the server shows of one version of the rules besides the advice: the answers' labels, the catalogue. */
+    private record Rules(RulesFolder folder, String catalogue) {
+        static Rules of(RulesFolder folder) {
+            return new Rules(folder, ApiJson.catalogue(folder));
+        }
+    }
+
     private final Advisor advisor;
     private final Supplier<RulesFolder> rules;
-    /** The advice catalogue's JSON, made on the first request for it (reading the rules costs start time). */
-    private final AtomicReference<String> catalogue = new AtomicReference<>();
+    /** Made once per version of the rules: at start after the port opens, then on each {@link #rulesChanged}. */
+    private final AtomicReference<CompletableFuture<Rules>> shown = new AtomicReference<>();
     private final Javalin app;
 
     private AdvisorServer(Advisor advisor, Supplier<RulesFolder> rules, String host, int port) {
@@ -86,14 +95,13 @@ public final class AdvisorServer implements AutoCloseable {
                     .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store"));
             page.forEach((path, bytes) -> cfg.routes.get(path, ctx -> ctx.contentType(type(path)).result(bytes)));
             cfg.routes.get("/api/health", ctx -> json(ctx, ApiJson.health(advisor.rulesLocation(), advisor.ruleCount())));
-            cfg.routes.get("/api/advice-catalogue", ctx -> json(ctx, catalogue.updateAndGet(
-                    json -> json != null ? json : ApiJson.catalogue(this.rules.get()))));
+            cfg.routes.get("/api/advice-catalogue", ctx -> json(ctx, shown().catalogue()));
             cfg.routes.post("/api/advice", this::advice);
             cfg.routes.post("/api/explain/{adviceId}", this::explain);
             cfg.routes.post("/api/what-if", this::whatIf);
             cfg.routes.post("/api/questions", ctx -> {
                 Profile profile = Bodies.profile(ctx, false);
-                json(ctx, ApiJson.questions(advisor.advise(profile), profile));
+                json(ctx, ApiJson.questions(advisor.advise(profile), profile, shown().folder()));
             });
             cfg.routes.post("/api/profile", ctx -> json(ctx, ApiJson.profile(Bodies.profile(ctx, true))));
             cfg.routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, e.status(), e));
@@ -114,11 +122,18 @@ public final class AdvisorServer implements AutoCloseable {
             cfg.routes.error(405, ctx -> problemUnlessJson(ctx, 405));
         });
         app.start(host, port);
+        // Read while the first requests are answered: the port opens the sooner.
+        shown.set(CompletableFuture.supplyAsync(() -> Rules.of(rules.get()), runnable -> {
+            Thread reader = new Thread(runnable, "advisor-rules-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }));
     }
 
     /**
      * Serves {@code advisor} on {@code host} and {@code port} (0: a free port, see {@link #port()}). The advice
-     * catalogue is read from {@code rules} (such as {@code () -> RulesFolder.read(folder)}) when first asked for.
+     * catalogue and the answers' labels come from {@code rules} (such as {@code () -> RulesFolder.read(folder)}),
+     * read once in the background as the server starts and again on each {@link #rulesChanged()}.
      */
     public static AdvisorServer start(Advisor advisor, Supplier<RulesFolder> rules, String host, int port) {
         return new AdvisorServer(advisor, rules, host, port);
@@ -129,9 +144,26 @@ public final class AdvisorServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The rules changed (a watched folder reloaded): the advice catalogue is read again when next asked for. */
+    /**
+     * The rules changed (a watched folder reloaded): reads them again, on the caller's thread, for the advice
+     * catalogue and the answers' labels. When they cannot be read (edited again meanwhile, and broken), the
+     * previous ones go on serving and the problems are logged.
+     */
     public void rulesChanged() {
-        catalogue.set(null);
+        try {
+            shown.set(CompletableFuture.completedFuture(Rules.of(rules.get())));
+        } catch (InvalidRulesException e) {
+            LOG.error("the changed rules could not be read for the advice catalogue: {}", e.getMessage());
+        }
+    }
+
+    /** The rules as shown now; waits for them while they are first read. */
+    private Rules shown() {
+        try {
+            return shown.get().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Stops serving; requests in flight finish first. */

@@ -89,7 +89,7 @@ final class ApiJson {
      * The questions the rules ask of this profile, most important first, each with the fields it would fill
      * that are still unknown (a question about a section, such as {@code advisor}, fills several).
      */
-    static String questions(Advice advice, Profile profile) {
+    static String questions(Advice advice, Profile profile, RulesFolder rules) {
         List<ProfileField> fields = ProfileFields.all(profile);
         return write(json -> {
             json.writeStartObject();
@@ -112,7 +112,7 @@ final class ApiJson {
                 json.writeEndArray();
                 json.writeArrayFieldStart("fields");
                 for (ProfileField f : open) {
-                    field(json, f);
+                    field(json, f, rules.answerLabels(f.path()));
                 }
                 json.writeEndArray();
                 json.writeEndObject();
@@ -124,9 +124,10 @@ final class ApiJson {
 
     /**
      * One field to fill: its path, a label, its kind in words, its type (boolean, integer, words, choice, text)
-     * and, for a fixed set, each answer as the profile's JSON holds it with a label.
+     * and, for a fixed set, each answer as the profile's JSON holds it with its label from the rules' fields.yaml
+     * (the words "Why" uses: "you have no GPU").
      */
-    private static void field(JsonGenerator json, ProfileField f) throws IOException {
+    private static void field(JsonGenerator json, ProfileField f, Map<String, String> labels) throws IOException {
         json.writeStartObject();
         json.writeStringField("path", f.path());
         json.writeStringField("label", words(f.path().substring(f.path().lastIndexOf('.') + 1)));
@@ -142,7 +143,7 @@ final class ApiJson {
             } else {
                 json.writeStringField("value", choice.toUpperCase(Locale.ROOT));
             }
-            json.writeStringField("label", words(choice));
+            json.writeStringField("label", labels.get(choice));
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class RulesFolderTest {
 
@@ -61,6 +62,25 @@ class RulesFolderTest {
                 new Rule("Derives a finding", drl.toString(), lineOf(drl, "rule \"Derives a finding\""), null, null,
                         List.of("strong-math"), 0.6, List.of()));
         assertThat(List.of(folder.adviceCount(), folder.passageCount(), folder.questionCount())).containsExactly(3, 2, 0);
+    }
+
+    @Test
+    void answerLabelsWordEachAnswerAsTheFolderFieldsYamlDoes(@TempDir Path dir) throws Exception {
+        RulesFolder repository = RulesFolder.read(TestRules.RULES);
+        assertThat(repository.answerLabels("hardware.gpu")).containsExactly(entry("none", "you have no GPU"),
+                entry("cloud", "you use cloud GPUs"), entry("own", "you have your own GPU"));
+        assertThat(repository.answerLabels("traits.mathPassion")).containsExactly(entry("yes", "you love maths"),
+                entry("no", "maths is not your passion"));
+        assertThat(repository.answerLabels("skills.math")).as("a number has no fixed answers").isEmpty();
+        assertThatThrownBy(() -> repository.answerLabels("hardware.gpus")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hardware.gpu");
+
+        // a folder's own fields.yaml words them its way
+        TestRules.miniRules(dir, "a.drl", GIVES_ONE);
+        String fields = Files.readString(TestRules.RULES.resolve("fields.yaml"));
+        Files.writeString(dir.resolve("fields.yaml"), fields.substring(0, fields.indexOf("\nfindings:\n"))
+                .replace("\"you have no GPU\"", "\"no GPU of your own or rented\""));
+        assertThat(RulesFolder.read(dir).answerLabels("hardware.gpu")).containsEntry("none", "no GPU of your own or rented");
     }
 
     @Test

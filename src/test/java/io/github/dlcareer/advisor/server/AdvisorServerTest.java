@@ -26,6 +26,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +138,11 @@ class AdvisorServerTest {
                     x.get("fields").spliterator(), false)).filter(f -> f.get("path").asText().equals("hardware.gpu"))
                     .findFirst().orElseThrow();
             assertThat(gpu.get("choices").findValuesAsText("value")).containsExactly("NONE", "CLOUD", "OWN");
+            // each answer in the words of rules/fields.yaml, as "Why" says it
+            assertThat(gpu.get("choices").findValuesAsText("label"))
+                    .containsExactly("you have no GPU", "you use cloud GPUs", "you have your own GPU");
+            assertThat(q.findValues("choices")).allSatisfy(choices -> choices.forEach(c -> assertThat(
+                    c.get("label").asText()).as(c.toString()).contains(" ").isNotEqualToIgnoringCase("yes")));
             // answered, the field is asked no more
             assertThat(post("/api/questions", "{\"id\": \"me\", \"hardware\": {\"gpu\": \"OWN\"}}").body())
                     .doesNotContain("\"hardware.gpu\"");
@@ -271,6 +278,30 @@ class AdvisorServerTest {
         void bytesThatAreNotUtf8Are400() throws Exception {
             problems(send(server, "POST", "/api/advice", "application/json",
                     HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xff, '"', '}'})), 400);
+        }
+    }
+
+    /** The catalogue and the answers' labels are read once as the server starts, then once for each change. */
+    @Test
+    void theRulesAreReadOnceAtStartAndAgainOnlyWhenTheyChange(@TempDir Path dir) throws Exception {
+        TestRules.miniRules(dir, "a.drl", "");
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<RulesFolder> rules = () -> RulesFolder.read(reads.incrementAndGet() == 1 ? TestRules.RULES : dir);
+        try (AdvisorServer counted = AdvisorServer.start(TestRules.advisor(), rules, "127.0.0.1", 0)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(send(counted, "GET", "/api/advice-catalogue", null, HttpRequest.BodyPublishers.noBody())
+                        .body()).contains("\"rules\" : \"rules\"");
+                assertThat(send(counted, "POST", "/api/questions", "application/json",
+                        HttpRequest.BodyPublishers.ofString("{\"id\": \"me\"}")).statusCode()).isEqualTo(200);
+            }
+            assertThat(reads).hasValue(1);
+
+            counted.rulesChanged();
+
+            assertThat(reads).hasValue(2);
+            assertThat(send(counted, "GET", "/api/advice-catalogue", null, HttpRequest.BodyPublishers.noBody())
+                    .body()).contains("\"rules\" : \"" + dir + "\"");
+            assertThat(reads).hasValue(2);
         }
     }
 

@@ -43,6 +43,8 @@ class ConsultationPageTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int ADVICE_BLUE = 0x3e7bfa;
+    /** Where the screenshots of a consultation are kept, for a person to look at: a question, then the result. */
+    private static final Path SHOTS = Path.of("target", "screenshots");
 
     private static AdvisorServer server;
 
@@ -100,12 +102,15 @@ class ConsultationPageTest {
                 assertThat(driver.findElement(By.id("problems")).getText()).isBlank();
             }
             assertThat(soFar(driver)).as("the advice firms up").isNotEqualTo(afterOne);
+            shoot(driver, "consultation-question.png");
             tabTo(driver, "finish").sendKeys(Keys.ENTER);
             wait.until(d -> d.switchTo().activeElement().getAttribute("id").equals("result"));
 
             WebElement card = driver.findElement(By.cssSelector("#cards details summary"));
             card.sendKeys(Keys.ENTER); // a summary opens with the keyboard
             wait.until(d -> d.findElement(By.cssSelector("#cards .explanation")).getText().contains("How it came about"));
+            ((ChromeDriver) driver).executeScript("document.getElementById('result').scrollIntoView()");
+            shoot(driver, "consultation-result.png");
 
             driver.findElement(By.id("what-if-field")).sendKeys("plans.goal");
             WebElement value = driver.findElement(By.id("what-if-value"));
@@ -148,6 +153,11 @@ class ConsultationPageTest {
         } finally {
             driver.quit();
         }
+    }
+
+    /** The window as it is, into {@link #SHOTS}. */
+    private static void shoot(WebDriver driver, String name) throws Exception {
+        Files.write(Files.createDirectories(SHOTS).resolve(name), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     /** Answers the question on screen from the keyboard: the first answer of a choice, a number, or a word. */

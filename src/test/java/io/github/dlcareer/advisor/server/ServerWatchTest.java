@@ -77,7 +77,10 @@ class ServerWatchTest {
                 }
             });
             client.start();
-            Thread.sleep(300);
+            // the first rules answer before the edit, however slow the first request is on a busy machine
+            for (int waited = 0; !served.contains("one") && failures.isEmpty() && waited < 600; waited++) {
+                Thread.sleep(50);
+            }
 
             Files.writeString(dir.resolve("t.drl"), rule("two"));
             assertThat(events.poll(60, TimeUnit.SECONDS)).isEqualTo("reloaded");
