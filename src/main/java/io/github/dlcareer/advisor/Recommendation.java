@@ -1,6 +1,9 @@
 package io.github.dlcareer.advisor;
 
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Supplier;
 
 /**
  * One piece of advice for one person, ranked.
@@ -17,7 +20,8 @@ import java.util.List;
  * @param because   the profile facts that triggered it, as {@code path = value}
  * @param why       the same in the person's words ({@code rules/fields.yaml}), each said once: the facts a rule
  *                  tested, and what the rules found from others by its label ("you are new to deep learning
- *                  (you took deeplearning.ai)"), so not one for each of {@code because}
+ *                  (you took deeplearning.ai)"), so not one for each of {@code because}; made when first read
+ *                  (see the constructor that takes a {@link Supplier})
  * @param citations the passages it rests on
  */
 public record Recommendation(int rank, String id, Kind kind, String topic, String title, String advice,
@@ -27,7 +31,50 @@ public record Recommendation(int rank, String id, Kind kind, String topic, Strin
 
     public Recommendation {
         because = List.copyOf(because);
-        why = List.copyOf(why);
+        why = why instanceof Deferred ? why : List.copyOf(why);
         citations = List.copyOf(citations);
+    }
+
+    /**
+     * A recommendation whose {@code why} is made by {@code why} when first read, then kept: a batch whose output
+     * never shows it (compact JSON Lines, CSV, tables) does not pay for it, a tenth of the time advising takes.
+     */
+    public Recommendation(int rank, String id, Kind kind, String topic, String title, String advice, double score,
+                          List<String> because, Supplier<List<String>> why, List<Citation> citations) {
+        this(rank, id, kind, topic, title, advice, score, because, new Deferred(why), citations);
+    }
+
+    /** An unmodifiable list made when first read, on whichever thread reads it first. */
+    private static final class Deferred extends AbstractList<String> implements RandomAccess {
+        private Supplier<List<String>> make; // dropped once made, with what it holds
+        private volatile List<String> made;
+
+        Deferred(Supplier<List<String>> make) {
+            this.make = make;
+        }
+
+        private List<String> list() {
+            List<String> list = made;
+            if (list == null) {
+                synchronized (this) {
+                    if (made == null) {
+                        made = List.copyOf(make.get());
+                        make = null;
+                    }
+                    list = made;
+                }
+            }
+            return list;
+        }
+
+        @Override
+        public String get(int index) {
+            return list().get(index);
+        }
+
+        @Override
+        public int size() {
+            return list().size();
+        }
     }
 }

@@ -1,20 +1,21 @@
 package io.github.dlcareer.advisor.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.dlcareer.advisor.Advice;
-import io.github.dlcareer.advisor.Advisor;
-import io.github.dlcareer.advisor.Batch;
-import io.github.dlcareer.advisor.BatchInput;
 import io.github.dlcareer.advisor.BatchRecord;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
+import io.github.dlcareer.advisor.cli.InProcessCli;
 import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.batch.BatchPipeline;
+import io.github.dlcareer.advisor.internal.batch.CsvSource;
 import io.github.dlcareer.advisor.internal.batch.JsonSource;
 import io.github.dlcareer.advisor.internal.batch.Limits;
+import io.github.dlcareer.advisor.internal.batch.Mapping;
+import io.github.dlcareer.advisor.internal.batch.RecordSource;
 import io.github.dlcareer.advisor.internal.profile.ProfileJson;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,68 +28,119 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Batch throughput, JSON Lines in and out, on all cores: the whole pipeline, and beside it in the same run the
- * same pipeline with rule evaluation skipped (the I/O floor: reading, parsing, formatting, writing). Also the
- * peak heap. Generates its input (the example profiles, cycled, with unique ids) in a temporary file.
+ * Batch throughput by output, in one run, on generated profiles (the example profiles cycled, with unique ids) and
+ * on the Kaggle survey through its mapping: the I/O floor (input read and parsed, an empty advice formatted and
+ * written, the rules skipped), then full JSON Lines, compact JSON Lines, a DuckDB database and Parquet files, each
+ * through the command line run in-process ({@code advisor batch ... --quiet}, rules read from {@code ./rules}, so
+ * their loading counts). For each: profiles per second, seconds, CPU seconds of the whole JVM (the figure that
+ * holds on a shared machine) and the peak heap. JSON Lines go to {@code /dev/null}; tables to a temporary folder.
  *
- * <p>{@code mvn -Pbench test-compile exec:exec@batch [-Dbatch.profiles=1000000] [-Dbatch.heap=256m]}
+ * <p>{@code mvn -Pbench test-compile exec:exec@batch [-Dbatch.profiles=200000] [-Dbatch.heap=256m]}; the survey
+ * is read from {@code ../shared/data/kaggle-survey-2018/respondents.csv} (or the file named by the system property
+ * {@code batch.survey}, when run by itself) and left
+ * out when missing.
  */
 public final class BatchThroughput {
 
+    private static final String MAPPING = "examples/batch/kaggle-survey-2018.mapping.yaml";
+
     public static void main(String[] args) throws IOException {
         int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int threads = Runtime.getRuntime().availableProcessors();
-        Path input = Files.createTempFile("advisor-batch-", ".jsonl");
-        Path output = Files.createTempFile("advisor-batch-", ".out.jsonl");
+        Path survey = Path.of(System.getProperty("batch.survey", "../shared/data/kaggle-survey-2018/respondents.csv"));
+        Path folder = Files.createTempDirectory("advisor-batch-");
         try {
-            generate(input, profiles);
-            Advisor advisor = Advisor.builder().rules(Path.of("rules")).build();
-            Function<Profile, Advice> none = p -> new Advice(p.id(), List.of(), List.of(), List.of(), List.of());
-            System.out.printf(Locale.ROOT, "%,d profiles (%,d MB of JSON Lines), %d threads, max heap %,d MB, %d rules%n",
-                    profiles, Files.size(input) >> 20, threads, Runtime.getRuntime().maxMemory() >> 20,
-                    advisor.ruleCount());
-            run(input, output, none, threads, Math.min(profiles, 50_000)); // warm-up of both paths
-            run(input, output, advisor::advise, threads, Math.min(profiles, 50_000));
-            System.out.printf("%-34s %14s %14s%n", "pipeline", "profiles/s", "seconds");
-            for (int round = 1; round <= 3; round++) {
-                report("I/O floor (rules skipped), run " + round, run(input, output, none, threads, profiles), profiles);
-                report("whole pipeline, run " + round, run(input, output, advisor::advise, threads, profiles), profiles);
+            Path generated = folder.resolve("generated.jsonl");
+            generate(generated, profiles);
+            System.out.printf(Locale.ROOT, "%d cores, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            cli(folder, "warm-up", List.of(head(generated, folder, Math.min(profiles, 20_000)).toString(),
+                    "--out", "/dev/null")); // the JIT, and the rules' cache
+            outputs(folder, "generated", generated, profiles, null);
+            if (Files.isRegularFile(survey)) {
+                outputs(folder, "survey", survey, lines(survey) - 1, Path.of(MAPPING));
+            } else {
+                System.out.println("(no survey at " + survey + ")");
             }
-            System.out.printf(Locale.ROOT, "peak heap used: %,d MB%n", peakHeap() >> 20);
-            // The public API, for comparison: Batch with the same work.
-            long start = System.nanoTime();
-            try (InputStream in = Files.newInputStream(input);
-                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-                Batch.of(advisor).run(BatchInput.json(in, "bench"),
-                        BatchThroughput::format, line -> write(out, line));
-            }
-            report("Batch (public API)", (System.nanoTime() - start) / 1e9, profiles);
         } finally {
-            Files.deleteIfExists(input);
-            Files.deleteIfExists(output);
+            deleteTree(folder);
         }
     }
 
-    private static double run(Path input, Path output, Function<Profile, Advice> advise, int threads, int limit)
+    /** One input through the floor and every output. */
+    private static void outputs(Path folder, String name, Path input, long records, Path mapping)
             throws IOException {
+        System.out.printf(Locale.ROOT, "%n%s: %,d records, %,d MB (%s)%n", name, records, Files.size(input) >> 20,
+                input);
+        System.out.printf("%-22s %12s %9s %9s %11s %14s%n", "output", "profiles/s", "seconds", "CPU-s", "peak heap",
+                "vs full JSONL");
+        floor(input, mapping, folder.resolve("floor.jsonl")); // its JIT warm-up
+        Figure floor = measure(() -> floor(input, mapping, folder.resolve("floor.jsonl")));
+        report("I/O floor (no rules)", floor, records, null);
+        List<String> in = new ArrayList<>(List.of(input.toString()));
+        if (mapping != null) {
+            in.addAll(List.of("--mapping", mapping.toString()));
+        }
+        Figure full = cli(folder, "full JSONL", concat(in, "--out", "/dev/null"));
+        report("full JSON Lines", full, records, null);
+        report("compact JSON Lines", cli(folder, "compact", concat(in, "--out", "/dev/null", "--detail", "compact")),
+                records, full);
+        report("DuckDB", cli(folder, "duckdb", concat(in, "--out", folder.resolve(name + ".duckdb").toString())),
+                records, full);
+        report("Parquet", cli(folder, "parquet", concat(in, "--format", "parquet", "--out",
+                folder.resolve(name + "-parquet").toString())), records, full);
+        report("(I/O floor, again)", measure(() -> floor(input, mapping, folder.resolve("floor.jsonl"))), records,
+                null);
+    }
+
+    /** Seconds, CPU seconds and peak heap of one piece of work. */
+    private record Figure(double seconds, double cpu, long peakHeap) {
+    }
+
+    private static Figure measure(Runnable work) {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
+        work.run();
+        return new Figure((System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9,
+                heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
+    }
+
+    /** {@code advisor batch ARGS --quiet}, in-process, as the command line runs it. */
+    private static Figure cli(Path folder, String what, List<String> args) {
+        List<String> all = concat(List.of("batch"), args.toArray(String[]::new));
+        all.add("--quiet");
+        InProcessCli cli = new InProcessCli();
+        int[] code = new int[1];
+        Figure figure = measure(() -> code[0] = cli.run(all.toArray(String[]::new)));
+        if (code[0] != 0 && code[0] != 3) { // 3: some records rejected, as in the survey
+            throw new IllegalStateException(what + ": exit code " + code[0] + "\n" + cli.err());
+        }
+        return figure;
+    }
+
+    /** Reading, parsing, formatting an empty advice as the CLI formats advice, writing: all but the rules. */
+    private static void floor(Path input, Path mapping, Path output) {
+        Function<Profile, Advice> none = p -> new Advice(p.id(), List.of(), List.of(), List.of(), List.of());
         try (InputStream in = Files.newInputStream(input);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            JsonSource source = new JsonSource(limit(in, limit), "bench");
-            BatchPipeline.run(source, advise, false, threads, Limits.RECORD_SIZE, BatchThroughput::format,
-                    line -> write(out, line));
+            RecordSource source = mapping == null ? new JsonSource(in, input.toString())
+                    : new CsvSource(in, input.toString(), Mapping.read(mapping));
+            BatchPipeline.run(source, none, false, Math.min(Runtime.getRuntime().availableProcessors(),
+                    Limits.MAX_THREADS), Limits.RECORD_SIZE, BatchThroughput::format, line -> write(out, line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return (System.nanoTime() - start) / 1e9;
     }
 
-    /** As the CLI does: UTF-8 bytes made on the worker threads. */
     private static byte[] format(BatchRecord record) {
         return record.advised() ? AdviceJson.line(record.advice())
                 : (record.problems() + "\n").getBytes(StandardCharsets.UTF_8);
@@ -102,39 +154,35 @@ public final class BatchThroughput {
         }
     }
 
-    private static void report(String what, double seconds, int profiles) {
-        System.out.printf(Locale.ROOT, "%-34s %,14.0f %14.2f%n", what, profiles / seconds, seconds);
+    private static void report(String what, Figure f, long records, Figure full) {
+        System.out.printf(Locale.ROOT, "%-22s %,12.0f %9.1f %9.1f %8d MB %14s%n", what, records / f.seconds(),
+                f.seconds(), f.cpu(), f.peakHeap() >> 20, full == null ? "" : String.format(Locale.ROOT,
+                        "%.2f× (%.2f× CPU)", full.seconds() / f.seconds(), full.cpu() / f.cpu()));
     }
 
-    /** The first {@code lines} lines of a reader. */
-    private static InputStream limit(InputStream reader, int lines) {
-        return new InputStream() {
-            private int seen;
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
 
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
 
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (seen >= lines) {
-                    return -1;
-                }
-                int n = reader.read(buffer, offset, length);
-                for (int i = offset; i < offset + Math.max(n, 0); i++) {
-                    if (buffer[i] == '\n' && ++seen >= lines) {
-                        return i - offset + 1;
-                    }
-                }
-                return n;
-            }
+    private static long lines(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        }
+    }
 
-            @Override
-            public void close() throws IOException {
-                reader.close();
-            }
-        };
+    /** The first {@code n} lines of a file, in a file of their own. */
+    private static Path head(Path file, Path folder, int n) throws IOException {
+        Path head = folder.resolve("head.jsonl");
+        try (Stream<String> lines = Files.lines(file)) {
+            Files.write(head, lines.limit(n).toList());
+        }
+        return head;
     }
 
     private static void generate(Path file, int profiles) throws IOException {
@@ -154,15 +202,11 @@ public final class BatchThroughput {
         }
     }
 
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    }
-
-    static {
-        // Keep the numbers apart from earlier JIT noise.
-        Arrays.asList(ManagementFactory.getMemoryPoolMXBeans().toArray(new MemoryPoolMXBean[0]))
-                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

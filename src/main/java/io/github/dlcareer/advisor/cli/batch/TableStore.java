@@ -40,7 +40,11 @@ final class TableStore implements AutoCloseable {
      */
     static final String MEMORY_LIMIT = "256MB";
 
-    /** Appended rows are committed every this many, so that no transaction grows with the cohort. */
+    /**
+     * Appended rows are committed every this many, so that no transaction grows with the cohort. In between, the rows
+     * stay in one explicit transaction: without it every chunk of 2,048 rows an Appender flushes is a transaction of
+     * its own, written to the log and synced to disk (measured: ~10% of the appending thread's time).
+     */
     private static final long COMMIT_EVERY = 1 << 20;
 
     private final DuckDBConnection connection;
@@ -65,6 +69,7 @@ final class TableStore implements AutoCloseable {
                     statement.execute(createTable(table));
                 }
             }
+            store.execute("BEGIN TRANSACTION");
             for (Table table : CohortTables.tables()) {
                 store.appenders.put(table, connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.name()));
             }
@@ -94,6 +99,8 @@ final class TableStore implements AutoCloseable {
             for (DuckDBAppender appender : appenders.values()) {
                 appender.flush();
             }
+            execute("COMMIT");
+            execute("BEGIN TRANSACTION");
             uncommitted = 0;
         }
     }
@@ -126,8 +133,13 @@ final class TableStore implements AutoCloseable {
         for (DuckDBAppender appender : appenders.values()) {
             appender.close();
         }
+        execute("COMMIT");
+        execute("CHECKPOINT");
+    }
+
+    private void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT");
+            statement.execute(sql);
         }
     }
 

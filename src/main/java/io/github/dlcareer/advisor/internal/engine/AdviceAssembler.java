@@ -38,7 +38,8 @@ final class AdviceAssembler {
             .thenComparing(Comparator.comparingInt((Scored s) -> s.because().size()).reversed())
             .thenComparing(s -> s.entry().id());
 
-    private record Scored(Catalogues.Entry entry, double certainty, List<String> because, List<String> why,
+    /** {@code supporting}: the hits that say why, in words made only when read (see {@link Recommendation#why}). */
+    private record Scored(Catalogues.Entry entry, double certainty, List<String> because, List<Hit> supporting,
                           List<Citation> citations) {
     }
 
@@ -68,8 +69,8 @@ final class AdviceAssembler {
                         supporting.add(hit);
                     }
                 }
-                scored.add(new Scored(book.catalogues().advice().get(id), certainty, because,
-                        outcome.facts().why(supporting, book.labels()), citations));
+                scored.add(new Scored(book.catalogues().advice().get(id), certainty, because, supporting,
+                        citations));
             }
         });
         scored.sort(RANKING);
@@ -78,10 +79,13 @@ final class AdviceAssembler {
             concerned.addAll(book.conflictsOf(s.entry().id()));
         }
         List<Recommendation> recommendations = new ArrayList<>(scored.size());
+        ProfileFacts facts = outcome.facts();
         for (Scored s : genericCapped(coherent(scored, concerned))) {
             Catalogues.Entry e = s.entry();
+            List<Hit> supporting = s.supporting();
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
-                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(), s.why(), s.citations()));
+                    e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(),
+                    () -> facts.why(supporting, book.labels()), s.citations()));
         }
         return new Advice(outcome.profile().id(), recommendations, plan(book, recommendations),
                 conflicts(book, concerned, recommendations), questions(book, outcome.asks()));

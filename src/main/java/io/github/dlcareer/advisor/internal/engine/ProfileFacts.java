@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 final class ProfileFacts {
 
     private final Profile profile;
+    // Read by a recommendation's why when first asked for, on any thread: a fact made twice is the same string.
     private final String[] facts = new String[ProfileSchema.size()];
 
     ProfileFacts(Profile profile) {
