@@ -23,13 +23,16 @@ import java.util.stream.IntStream;
  */
 final class SparkTables {
 
-    /** The tables each input record has rows in: the rows of {@link CohortTables#rows}. */
-    static final List<Table> RECORD_TABLES = List.of(CohortTables.PROFILES, CohortTables.RECOMMENDATIONS,
-            CohortTables.CITATIONS, CohortTables.QUESTIONS, CohortTables.CONFLICTS, CohortTables.REJECTIONS);
-
     /** The tables of the catalogues (one set per run, from the driver): the rows of {@link CohortTables#catalogueRows}. */
     static final List<Table> CATALOGUE_TABLES = List.of(CohortTables.ADVICE, CohortTables.PASSAGES,
             CohortTables.SOURCES);
+
+    /**
+     * The tables each input record has rows in (the rows of {@link CohortTables#rows}): every table but the
+     * catalogues and {@code run}, so that a table the library adds is written here too.
+     */
+    static final List<Table> RECORD_TABLES = CohortTables.tables().stream()
+            .filter(t -> !CATALOGUE_TABLES.contains(t) && !t.equals(CohortTables.RUN)).toList();
 
     /**
      * One input record's results, as one Spark row: an array column per record table, holding the record's rows of
