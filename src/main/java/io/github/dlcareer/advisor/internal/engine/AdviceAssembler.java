@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.internal.engine;
 
 import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.FieldLabels;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDescription;
 import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.Citation;
@@ -80,12 +81,13 @@ final class AdviceAssembler {
         }
         List<Recommendation> recommendations = new ArrayList<>(scored.size());
         ProfileFacts facts = outcome.facts();
+        FieldLabels labels = book.labels(); // what a why made later needs, not the whole rule book
         for (Scored s : genericCapped(coherent(scored, concerned))) {
             Catalogues.Entry e = s.entry();
             List<Hit> supporting = s.supporting();
             recommendations.add(new Recommendation(recommendations.size() + 1, e.id(), e.kind(), e.topic(), e.title(),
                     e.advice(), Math.round(s.certainty() * 100) / 100.0, s.because(),
-                    () -> facts.why(supporting, book.labels()), s.citations()));
+                    () -> facts.why(supporting, labels), s.citations()));
         }
         return new Advice(outcome.profile().id(), recommendations, plan(book, recommendations),
                 conflicts(book, concerned, recommendations), questions(book, outcome.asks()));

@@ -9,9 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,11 +101,11 @@ class BatchKeepCommandTest {
                 "--out", database.toString());
 
         try (Connection db = TableStoreTest.open(database)) {
-            assertThat(rows(db, "SELECT profile_id, line, \"column\", value FROM kept ORDER BY line, \"column\""))
+            assertThat(BatchTablesCommandTest.rows(db, "SELECT profile_id, line, \"column\", value FROM kept ORDER BY line, \"column\""))
                     .containsExactly("kaggle2018-1|2|age|45-49", "kaggle2018-1|2|country|United States of America",
                             "kaggle2018-2|3|age|30-34", "kaggle2018-2|3|country|Indonesia",
                             "kaggle2018-9|4|age|30-34", "kaggle2018-9|4|country|India");
-            assertThat(rows(db, "SELECT k.value, count(DISTINCT r.line) FROM kept k JOIN rejections r USING (line)"
+            assertThat(BatchTablesCommandTest.rows(db, "SELECT k.value, count(DISTINCT r.line) FROM kept k JOIN rejections r USING (line)"
                     + " WHERE k.\"column\" = 'country' GROUP BY 1")).containsExactly("India|1");
         }
     }
@@ -178,20 +175,5 @@ class BatchKeepCommandTest {
                 "--quiet", "--out", out.toString())).isEqualTo(2);
         assertThat(cli.err()).contains("--by breaks the summary down, but no summary is written");
         assertThat(out).doesNotExist();
-    }
-
-    private static List<String> rows(Connection db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(r.getObject(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 }

@@ -47,7 +47,8 @@ class BatchTablesCommandTest {
         }
     }
 
-    private static List<String> rows(Connection db, String sql) throws SQLException {
+    /** A query's rows, each as its values joined by {@code |} (a list as {@code [a, b]}). */
+    static List<String> rows(Connection db, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
             int columns = r.getMetaData().getColumnCount();
