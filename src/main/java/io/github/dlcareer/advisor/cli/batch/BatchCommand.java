@@ -152,7 +152,7 @@ public final class BatchCommand implements Callable<Integer> {
             problems.add("--detail compact is for --format jsonl, not " + chosen);
         }
         List<String> kept = keep == null ? List.of() : List.copyOf(new LinkedHashSet<>(keep));
-        if (kept.stream().anyMatch(String::isBlank)) {
+        if (keep != null && (kept.isEmpty() || kept.stream().anyMatch(String::isBlank))) { // "--keep ," names none
             problems.add("--keep needs column names separated by commas, not " + String.join(",", keep));
         }
         problems.addAll(byProblems(kept));

@@ -64,6 +64,18 @@ class BatchKeepCommandTest {
     }
 
     @Test
+    void keepNamingNoColumnIsAUsageError(@TempDir Path dir) {
+        Path out = dir.resolve("out.jsonl");
+
+        for (String columns : List.of(",", "cohort,,id")) {
+            assertThat(cli.run("batch", "examples/batch/profiles.jsonl", "--rules", "rules", "--keep", columns,
+                    "--out", out.toString())).as(columns).isEqualTo(2);
+            assertThat(cli.err()).contains("--keep needs column names separated by commas");
+        }
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void jsonLinesGetAKeepObjectInFullCompactAndErrorRecords(@TempDir Path dir) throws Exception {
         Path full = dir.resolve("full.jsonl");
         Path compact = dir.resolve("compact.jsonl");
