@@ -47,6 +47,14 @@ final class TableStore implements AutoCloseable {
      */
     private static final long COMMIT_EVERY = 1 << 20;
 
+    /**
+     * DuckDB's threads while rows are appended: one. With more, the appending thread hands work to DuckDB's pool and
+     * waits for it, and that pool takes the cores the batch's workers evaluate on (measured on 200,000 generated
+     * profiles: ~25 CPU-µs less per profile in all, and the appending thread ~20% faster in wall time). The last
+     * checkpoint and the Parquet export, which have the machine to themselves, run on every core again.
+     */
+    private static final String APPENDING_THREADS = "1";
+
     private final DuckDBConnection connection;
     private final Map<Table, DuckDBAppender> appenders = new IdentityHashMap<>();
     private long uncommitted;
@@ -60,6 +68,7 @@ final class TableStore implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("storage_compatibility_version", STORAGE_VERSION);
         properties.setProperty("memory_limit", MEMORY_LIMIT);
+        properties.setProperty("threads", APPENDING_THREADS);
         DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection(
                 "jdbc:duckdb:" + file.toAbsolutePath(), properties);
         TableStore store = new TableStore(connection);
@@ -134,6 +143,7 @@ final class TableStore implements AutoCloseable {
             appender.close();
         }
         execute("COMMIT");
+        execute("RESET threads");
         execute("CHECKPOINT");
     }
 
