@@ -62,10 +62,15 @@ public final class CompiledRulesCache {
 
     /** The key of a set of DRL files: what the compiled rules depend on, and nothing else. */
     static String key(Map<String, String> drl) {
+        return key(ADVISOR_VERSION, drl);
+    }
+
+    /** The key of a set of DRL files compiled by {@code advisor} (a version, or what stands for one). */
+    static String key(String advisor, Map<String, String> drl) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(("drools " + KieServices.class.getPackage().getImplementationVersion() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(("advisor " + ADVISOR_VERSION + " cache format " + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(("advisor " + advisor + " cache format " + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, String> file : drl.entrySet()) {
                 byte[] name = file.getKey().getBytes(StandardCharsets.UTF_8);
                 byte[] text = file.getValue().getBytes(StandardCharsets.UTF_8);
@@ -101,7 +106,7 @@ public final class CompiledRulesCache {
     }
 
     /** Writes a file of the cache in one step (temporary file, then an atomic move); failures are warnings. */
-    private void write(Path target, byte[] bytes) {
+    void write(Path target, byte[] bytes) {
         Path temporary = null;
         try {
             Files.createDirectories(folder);
@@ -125,7 +130,7 @@ public final class CompiledRulesCache {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * An entry of parsed rules: the key of the DRL they were parsed from and a digest of the rules themselves, both
@@ -165,15 +170,19 @@ public final class CompiledRulesCache {
 
     /** Keeps the parsed rules under a key, with what they were parsed from and their digest; a failure is a warning. */
     void writeParsed(String key, List<RuleDraft> rules) {
+        writeParsed(parsedFile(key), key, rules);
+    }
+
+    void writeParsed(Path target, String key, List<RuleDraft> rules) {
         try {
-            write(parsedFile(key), JSON.writeValueAsBytes(new ParsedEntry(key, digest(rules), rules)));
+            write(target, JSON.writeValueAsBytes(new ParsedEntry(key, digest(rules), rules)));
         } catch (IOException e) {
             LOG.warn("cannot write the parsed rules to the cache in {} ({})", folder, e.toString());
         }
     }
 
     /** A SHA-256 of the rules as the cache writes them: any change to any field changes it. */
-    private static String digest(List<RuleDraft> rules) throws IOException {
+    static String digest(List<RuleDraft> rules) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(rules)));
         } catch (NoSuchAlgorithmException e) {

@@ -24,13 +24,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns a rules folder into a {@link RuleBook}: reads the catalogues and the rule drafts of every {@code .drl}
  * file, checks them against each other into {@link Knowledge}, and compiles the DRL at run time with Drools'
  * executable model — with a cache, file by file, each file's compiled rules (and the drafts) kept under a key of
- * its text. Every problem is collected and reported at once, each with its file and line.
+ * its text — or loads what the jar holds {@linkplain Precompiled precompiled} for files of the same text. Every
+ * problem is collected and reported at once, each with its file and line.
  */
 public final class RulesCompiler {
 
@@ -38,11 +40,17 @@ public final class RulesCompiler {
 
     private final RulesFiles files;
     private final CompiledRulesCache cache;
+    private final Precompiled precompiled;
 
-    /** @param cache where compiled and parsed rules are kept; null for none (everything is compiled) */
+    /** @param cache where compiled and parsed rules are kept; null for none (what the jar holds precompiled is used) */
     public RulesCompiler(RulesFiles files, CompiledRulesCache cache) {
+        this(files, cache, Precompiled.IN_JAR);
+    }
+
+    RulesCompiler(RulesFiles files, CompiledRulesCache cache, Precompiled precompiled) {
         this.files = files;
         this.cache = cache;
+        this.precompiled = precompiled;
     }
 
     /** Compiles the rules, or loads them from the cache when unchanged; throws with every problem found. */
@@ -53,7 +61,9 @@ public final class RulesCompiler {
         throwIfErrors(problems);
         long described = System.nanoTime();
         ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
-        Built built = cache == null ? new Built(kieBase(loader, knowledge.drl()), 0)
+        // Without a cache, all files compile faster together, unless the jar holds them all precompiled.
+        Built built = cache == null && !precompiled.hasAll(knowledge.drl())
+                ? new Built(kieBase(loader, knowledge.drl()), knowledge.drl().size())
                 : buildFileByFile(loader, knowledge.drl(), problems);
         throwIfErrors(problems);
         LOG.debug("{} {} rules from {} in {} ms: catalogues and rules read in {} ms, {} of {} files compiled",
@@ -61,7 +71,7 @@ public final class RulesCompiler {
                 (System.nanoTime() - start) / 1_000_000, (described - start) / 1_000_000, built.compiledFiles(),
                 knowledge.drl().size());
         return new RuleBook(files.label(), built.kieBase(), knowledge.catalogues(), knowledge.labels(), knowledge.rules(),
-                cache != null && built.compiledFiles() == 0);
+                built.compiledFiles() == 0);
     }
 
     /** Reads and checks the rules without compiling their DRL (fast); throws with every problem found. */
@@ -117,7 +127,8 @@ public final class RulesCompiler {
         FieldLabels labels = FieldLabels.read(files, problems);
         Map<String, String> drl = files.readDrl();
         String key = cache == null ? null : CompiledRulesCache.key(drl);
-        List<RuleDraft> drafts = key == null ? null : cache.readParsed(key).orElse(null);
+        List<RuleDraft> drafts = precompiled.parsed(drl)
+                .or(() -> key == null ? Optional.empty() : cache.readParsed(key)).orElse(null);
         if (drafts == null) {
             int before = problems.size();
             drafts = new ArrayList<>();
@@ -178,14 +189,18 @@ public final class RulesCompiler {
         for (Map.Entry<String, String> file : drl.entrySet()) {
             Map<String, String> one = Map.of(file.getKey(), file.getValue());
             String key = CompiledRulesCache.key(one);
-            List<Model> cached = cache.read(key).map(kjar -> cachedModels(kjar, key)).orElse(null);
+            List<Model> cached = precompiled.kjar(one).map(kjar -> cachedModels(kjar, null))
+                    .or(() -> cache == null ? Optional.empty() : cache.read(key).map(kjar -> cachedModels(kjar, key)))
+                    .orElse(null);
             if (cached == null) {
                 compiled++;
                 byte[] kjar = loader.compile(one);
                 if (kjar == null) {
                     continue; // its errors are reported; go on, to report the other files' too
                 }
-                cache.write(key, kjar);
+                if (cache != null) {
+                    cache.write(key, kjar);
+                }
                 cached = cachedModels(kjar, key);
                 if (cached == null) {
                     throw new IllegalStateException("the rules of " + file.getKey() + " compiled but do not load");
@@ -196,14 +211,19 @@ public final class RulesCompiler {
         return new Built(hasErrors(problems) ? null : ModelLoader.kieBase(models), compiled);
     }
 
-    /** The models of a cached kjar; null, with a warning and the entry discarded, when it cannot be loaded. */
+    /**
+     * The models of a cached (or, with no key, precompiled) kjar; null, with a warning and a cache entry discarded,
+     * when it cannot be loaded.
+     */
     private List<Model> cachedModels(byte[] kjar, String key) {
         try {
             return ModelLoader.models(kjar);
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.warn("the cached compiled rules for {} cannot be loaded ({}); compiling them again", files.label(),
-                    e.toString());
-            cache.discard(key);
+            LOG.warn("the {} compiled rules for {} cannot be loaded ({}); compiling them again",
+                    key == null ? "precompiled" : "cached", files.label(), e.toString());
+            if (key != null) {
+                cache.discard(key);
+            }
             return null;
         }
     }

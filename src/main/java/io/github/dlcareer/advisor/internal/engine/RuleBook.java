@@ -138,7 +138,7 @@ public final class RuleBook {
         return path.equals(field) || path.startsWith(field + ".");
     }
 
-    /** Whether the compiled rules came from the cache (no DRL was compiled). */
+    /** Whether no DRL was compiled: every file came from the cache or was precompiled in the jar. */
     public boolean fromCache() {
         return fromCache;
     }

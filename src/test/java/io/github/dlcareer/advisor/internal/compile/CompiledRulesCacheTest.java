@@ -21,12 +21,13 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The cache alone: what the jar holds precompiled is left out (see {@link PrecompiledTest}). */
 class CompiledRulesCacheTest {
 
     private static final Path RULES = Path.of("rules");
 
     private static RuleBook compile(Path rules, Path cache) {
-        return new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache)).compile();
+        return new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache), Precompiled.NONE).compile();
     }
 
     private static List<String> adviceOfEveryExample(RuleBook book) throws Exception {
@@ -136,14 +137,14 @@ class CompiledRulesCacheTest {
         Path gpu = rules.resolve("gpu.drl");
         Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
         String newKey;
-        new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache)).read(); // writes the entry of the edited DRL
+        new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache), Precompiled.NONE).read(); // writes the entry of the edited DRL
         try (Stream<Path> files = Files.list(cache)) {
             newKey = files.filter(f -> f.toString().endsWith(".json") && !f.equals(original)).findFirst().orElseThrow()
                     .getFileName().toString();
         }
         Files.writeString(cache.resolve(newKey), parsedBefore); // the old rules, intact, under the new DRL's name
 
-        Knowledge described = new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache)).read();
+        Knowledge described = new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache), Precompiled.NONE).read();
 
         assertThat(described.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
                 .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.7));

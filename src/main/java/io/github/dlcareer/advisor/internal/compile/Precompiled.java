@@ -1,0 +1,89 @@
+package io.github.dlcareer.advisor.internal.compile;
+
+import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bundled rules compiled when the jar was built ({@link Precompiler}): each DRL file's kjar and the parsed rules,
+ * kept as the compiled-rules cache keeps them, as resources of the jar. A start on the bundled rules, or on a folder
+ * whose DRL files are the same, loads them instead of compiling. Read only. Their key stands {@value #VERSION} for
+ * the advisor's version: they come in the same jar as the code that reads them.
+ */
+final class Precompiled {
+
+    /** What the jar holds (or, in a build, the classes folder). */
+    static final Precompiled IN_JAR = new Precompiled(Precompiled.class.getClassLoader());
+    /** Nothing precompiled: every file compiles (or comes from the cache). */
+    static final Precompiled NONE = new Precompiled(null);
+
+    static final String RESOURCES = "io/github/dlcareer/advisor/precompiled/";
+    static final String VERSION = "precompiled";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Precompiled.class);
+
+    private final ClassLoader loader;
+
+    private Precompiled(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    static String key(Map<String, String> drl) {
+        return CompiledRulesCache.key(VERSION, drl);
+    }
+
+    static String kjarName(String key) {
+        return "rules-" + key + ".kjar";
+    }
+
+    static String parsedName(String key) {
+        return "rules-" + key + ".json";
+    }
+
+    /** Whether every one of these DRL files was precompiled. */
+    boolean hasAll(Map<String, String> drl) {
+        return loader != null && drl.entrySet().stream().allMatch(file ->
+                loader.getResource(RESOURCES + kjarName(key(Map.of(file.getKey(), file.getValue())))) != null);
+    }
+
+    /** The kjar of one DRL file, if it was precompiled. */
+    Optional<byte[]> kjar(Map<String, String> oneFile) {
+        if (loader == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + kjarName(key(oneFile)))) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            LOG.warn("cannot read the precompiled rules of {} ({}); compiling them", oneFile.keySet(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The parsed rules of these DRL files, if they were precompiled together and are intact. */
+    Optional<List<RuleDraft>> parsed(Map<String, String> drl) {
+        if (loader == null) {
+            return Optional.empty();
+        }
+        String key = key(drl);
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + parsedName(key))) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            CompiledRulesCache.ParsedEntry entry = CompiledRulesCache.JSON.readValue(in, CompiledRulesCache.ParsedEntry.class);
+            if (entry.rules() != null && key.equals(entry.drl())
+                    && CompiledRulesCache.digest(entry.rules()).equals(entry.digest())) {
+                return Optional.of(entry.rules());
+            }
+            LOG.warn("the precompiled parsed rules {} do not match their digest; parsing the DRL", parsedName(key));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the precompiled parsed rules ({}); parsing the DRL", e.toString());
+        }
+        return Optional.empty();
+    }
+}

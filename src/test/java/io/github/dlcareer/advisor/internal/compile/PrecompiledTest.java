@@ -1,0 +1,89 @@
+package io.github.dlcareer.advisor.internal.compile;
+
+import io.github.dlcareer.advisor.format.AdviceJson;
+import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.engine.RuleBook;
+import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
+import io.github.dlcareer.advisor.ProfileReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules precompiled into the jar at build time (pom.xml runs {@link Precompiler} on the bundled rules). */
+class PrecompiledTest {
+
+    private static final Path RULES = Path.of("rules");
+
+    private static List<String> adviceOfEveryExample(RuleBook book) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("examples", "profiles"))) {
+            return files.sorted().map(f -> AdviceJson.write(Evaluator.evaluate(book, ProfileReader.create().read(f)))).toList();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void theBuildPrecompiledEveryFileOfRulesAsItIsNow() {
+        Map<String, String> drl = RulesFiles.of(RULES).readDrl();
+
+        assertThat(Precompiled.IN_JAR.hasAll(drl))
+                .as("every DRL file of rules/ precompiled (stale: run mvn process-classes)").isTrue();
+        assertThat(Precompiled.IN_JAR.parsed(drl)).as("the parsed rules of rules/ precompiled").isPresent();
+    }
+
+    @Test
+    void theBundledRulesLoadWithoutCompilingAndAdviseAsCompiledRulesDo() throws Exception {
+        RuleBook precompiled = new RulesCompiler(RulesFiles.bundled(), null).compile();
+        RuleBook compiled = new RulesCompiler(RulesFiles.of(RULES), null, Precompiled.NONE).compile();
+
+        assertThat(precompiled.fromCache()).as("no DRL compiled").isTrue();
+        assertThat(compiled.fromCache()).isFalse();
+        assertThat(adviceOfEveryExample(precompiled)).isEqualTo(adviceOfEveryExample(compiled));
+    }
+
+    @Test
+    void anEditedFileIsCompiledAndTheOthersAreLoaded(@TempDir Path rules) throws Exception {
+        copy(RULES, rules);
+        Path gpu = rules.resolve("gpu.drl");
+        Files.writeString(gpu, Files.readString(gpu).replace("@weight(0.8)", "@weight(0.7)"));
+
+        RuleBook edited = new RulesCompiler(RulesFiles.of(rules), null).compile();
+
+        assertThat(edited.fromCache()).isFalse();
+        assertThat(edited.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
+                .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.7));
+        assertThat(Evaluator.evaluate(edited, ProfileReader.create().read(Path.of("examples", "profiles", "gpu-none.yaml")))
+                .recommendation("buy-a-gpu")).isPresent();
+    }
+
+    @Test
+    void thePrecompilerCompilesOnlyWhatChangedAndRemovesWhatIsGone(@TempDir Path rules, @TempDir Path out)
+            throws Exception {
+        copy(RULES, rules);
+        Files.writeString(out.resolve("rules-gone.kjar"), "a file of rules since removed");
+
+        int first = Precompiler.precompile(RulesFiles.of(rules), out);
+        int second = Precompiler.precompile(RulesFiles.of(rules), out);
+
+        long drlFiles = RulesFiles.of(rules).readDrl().size();
+        assertThat(first).isEqualTo(drlFiles);
+        assertThat(second).as("nothing changed, nothing compiled").isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .hasSize((int) drlFiles + 1).doesNotContain("rules-gone.kjar");
+        }
+    }
+}
