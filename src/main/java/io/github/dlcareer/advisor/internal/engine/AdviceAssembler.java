@@ -120,7 +120,7 @@ final class AdviceAssembler {
         for (Catalogues.Conflict conflict : concerned) {
             List<Scored> sides = new ArrayList<>(2);
             for (Scored s : ranked) {
-                if (conflict.sides().stream().anyMatch(side -> side.advice().equals(s.entry().id()))) {
+                if (isSide(conflict, s.entry().id())) {
                     sides.add(s);
                 }
             }
@@ -130,6 +130,16 @@ final class AdviceAssembler {
             }
         }
         return dropped.isEmpty() ? ranked : ranked.stream().filter(s -> !dropped.contains(s.entry().id())).toList();
+    }
+
+    // A loop, not a stream: it runs for every recommendation of every conflict concerned, for every profile.
+    private static boolean isSide(Catalogues.Conflict conflict, String adviceId) {
+        for (Catalogues.Side side : conflict.sides()) {
+            if (side.advice().equals(adviceId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -182,6 +192,7 @@ final class AdviceAssembler {
         return conflicts;
     }
 
+
     /** The questions the rules asked, most important first, each once. */
     private static List<Advice.Question> questions(RuleBook book, List<RuleDescription> asked) {
         List<RuleDescription> asks = new ArrayList<>(asked); // the outcome's list stays as it was
@@ -191,12 +202,20 @@ final class AdviceAssembler {
             Catalogues.Question q = book.catalogues().questions().get(rule.ask());
             // One question per concept: one about a field already asked about (or about a part of it, or a
             // whole it is part of) is left for after that answer.
-            boolean overlaps = questions.values().stream().anyMatch(kept -> !kept.id().equals(q.id())
-                    && (RuleBook.covers(kept.field(), q.field()) || RuleBook.covers(q.field(), kept.field())));
-            if (!overlaps) {
+            if (!overlaps(questions.values(), q)) {
                 questions.computeIfAbsent(q.id(), id -> new Advice.Question(id, q.field(), q.text(), book.affects(id)));
             }
         }
         return List.copyOf(questions.values());
+    }
+
+    /** Whether a question asks about a field one already kept asks about, or a part or a whole of it. */
+    private static boolean overlaps(Iterable<Advice.Question> kept, Catalogues.Question q) {
+        for (Advice.Question k : kept) {
+            if (!k.id().equals(q.id()) && (RuleBook.covers(k.field(), q.field()) || RuleBook.covers(q.field(), k.field()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
