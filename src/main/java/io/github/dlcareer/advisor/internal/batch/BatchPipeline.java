@@ -31,8 +31,13 @@ import java.util.function.Function;
  */
 public final class BatchPipeline {
 
-    /** Records in flight across all chunks: enough to keep every worker busy, few enough to bound the output held. */
-    static final int RECORDS_IN_FLIGHT = 2048;
+    /**
+     * Records in flight across all chunks: enough to keep every worker busy (a chunk of 64 is a few ms of work on 2
+     * threads), few enough to bound the output held. Their results live until written, so each young collection
+     * copies them: at 2,048 a full JSON output held ~40 MB (50,000 generated profiles at -Xmx256m: 5.0 s of GC
+     * pauses, 3.6 s at 512).
+     */
+    static final int RECORDS_IN_FLIGHT = 512;
 
     /** A chunk is closed once it holds this much input (plus at most one record). */
     static final int CHUNK_BYTES = 1 << 20;
