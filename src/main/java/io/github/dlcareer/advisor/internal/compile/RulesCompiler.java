@@ -96,8 +96,7 @@ public final class RulesCompiler {
             }
             problems.addAll(RulesLint.warnings(knowledge));
             if (documents != null) {
-                problems.addAll(Quotes.check(knowledge.catalogues(), files.where(Catalogues.SOURCES),
-                        files.readQuietly(Catalogues.SOURCES), documents));
+                problems.addAll(Quotes.check(knowledge.catalogues(), files.where(Catalogues.SOURCES), documents));
             }
         } catch (InvalidRulesException e) {
             return e.problems();

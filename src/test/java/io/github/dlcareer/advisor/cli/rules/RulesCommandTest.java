@@ -112,10 +112,11 @@ class RulesCommandTest {
                         + ":5: hardware.gpu: 'LAPTOP' is not a value of this field; its values: NONE, CLOUD, OWN")
                 .contains(fields + ":" + (lines.indexOf("  hardware.gpu:") + 1)
                         + ":3: hardware.gpu: has no label for the value OWN")
-                .contains(fields + ": job.industry: has no label: every field of the profile needs one")
+                .contains(fields + ":" + (lines.indexOf("labels:") + 1) + ":1: job.industry: has no label: every field"
+                        + " of the profile needs one")
                 .contains(fields + ":" + (lines.indexOf("  experience.kaggle.bestRank: \"your best Kaggle rank\"") + 1)
                         + ":31: experience.kaggle.bestRank: the label must show the value: put {value} where it goes")
-                .contains(fields + ": skills.writing: has no label")
+                .contains(fields + ":" + (lines.indexOf("labels:") + 1) + ":1: skills.writing: has no label")
                 .contains("6 errors");
     }
 
@@ -133,7 +134,8 @@ class RulesCommandTest {
                 conflicts:"""));
 
         assertThat(cli.run("rules", "check", dir.toString())).isZero();
-        assertThat(cli.out()).contains("advice.yaml: warning: nobody-gives-this: no rule recommends this advice")
+        int line = Files.readAllLines(advice).indexOf("  - id: nobody-gives-this") + 1;
+        assertThat(cli.out()).contains("advice.yaml:" + line + ":5: warning: nobody-gives-this: no rule recommends this advice")
                 .contains("0 errors, 1 warning");
     }
 
@@ -186,7 +188,7 @@ class RulesCommandTest {
 
         assertThat(cli.run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isEqualTo(1);
         assertThat(cli.out())
-                .contains(sources + ":" + line + ": park-buy-a-gpu: the quote is not in the document"
+                .contains(sources + ":" + line + ":12: park-buy-a-gpu: the quote is not in the document"
                         + " 001_b35db468cc480182.txt (park-career-faq)")
                 .contains("1 error, 0 warnings");
     }
