@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.cli.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.TestRules;
+import io.github.dlcareer.advisor.authoring.Scenarios;
 import io.github.dlcareer.advisor.cli.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,13 +240,35 @@ class RulesCommandTest {
             Files.copy(Path.of("examples", "profiles", name + ".yaml"), profiles.resolve(name + ".yaml"));
         }
         Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
-        Files.writeString(scenarios.resolve("wrong.yaml"), "profile: gpu-own\nexpect:\n  present: [buy-a-gpu]\n");
+        Files.writeString(scenarios.resolve("gpu-own.yaml"), "profile: gpu-own\nexpect:\n  present: [buy-a-gpu]\n");
 
         int exit = cli.run("rules", "test", "rules", "--scenarios", scenarios.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  wrong")
+        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  gpu-own")
                 .contains("buy-a-gpu: expected among the advice, but it was not given").contains("1 passed, 1 failed");
+    }
+
+    /** One verdict: an example profile without a scenario fails {@code rules test} as it fails the build's tests. */
+    @Test
+    void testFailsOnAnExampleProfileWithoutAScenarioAsTheBuildDoes(@TempDir Path dir) throws Exception {
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        for (String name : new String[] {"gpu-none", "gpu-own"}) {
+            Files.copy(Path.of("examples", "profiles", name + ".yaml"), profiles.resolve(name + ".yaml"));
+        }
+        Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
+
+        assertThat(Scenarios.profilesWithoutScenario(scenarios)).as("the build's verdict").isNotEmpty();
+        assertThat(cli.run("rules", "test", "rules", "--scenarios", scenarios.toString())).isEqualTo(1);
+        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  " + profiles.resolve("gpu-own.yaml") + "\n"
+                + "        has no scenario: every example profile needs one, " + scenarios.resolve("gpu-own.yaml"))
+                .contains("1 passed, 1 failed");
+
+        Files.writeString(scenarios.resolve("gpu-own.yaml"), "profile: gpu-own\nexpect:\n  absent: [buy-a-gpu]\n");
+        assertThat(Scenarios.profilesWithoutScenario(scenarios)).as("the build's verdict").isEmpty();
+        assertThat(cli.run("rules", "test", "rules", "--scenarios", scenarios.toString())).isZero();
+        assertThat(cli.out()).contains("2 passed, 0 failed");
     }
 
     @Test
