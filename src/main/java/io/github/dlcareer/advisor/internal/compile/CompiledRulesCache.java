@@ -95,6 +95,23 @@ public final class CompiledRulesCache {
         }
     }
 
+    /**
+     * Whether the DRL of a key is known to compile without errors: its kjar is cached, or a check found that it
+     * compiles ({@link #markCompiles}).
+     */
+    boolean compiles(String key) {
+        return Files.isRegularFile(file(key)) || Files.isRegularFile(compilesFile(key));
+    }
+
+    /** Notes that the DRL of a key compiles without errors (an empty file); a failure is a warning. */
+    void markCompiles(String key) {
+        write(compilesFile(key), new byte[0]);
+    }
+
+    private Path compilesFile(String key) {
+        return folder.resolve("rules-" + key + ".compiles");
+    }
+
     /** Keeps a kjar under its key; a failure is a warning, never an error. */
     void write(String key, byte[] kjar) {
         write(file(key), kjar);
