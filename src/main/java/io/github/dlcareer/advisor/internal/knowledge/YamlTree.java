@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -17,52 +19,74 @@ import java.util.Map;
  * A YAML file read as a tree that remembers where each key and each value stands, by JSON pointer
  * ({@code /advice/3/kind}), so that a catalogue's problems can say {@code FILE:LINE:COL}. A key given twice in
  * one mapping is kept apart: the tree holds the last (as YAML readers do), {@link #repeated()} says where both are.
+ * One pass over the parser's tokens builds the tree and notes the places: Jackson's own trees keep none.
  */
 final class YamlTree {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** A key given a second time in one mapping, at {@code again}; its first place is {@code first}. */
     record Repeated(String key, String pointer, JsonLocation first, JsonLocation again) {
     }
 
+    private final Map<String, JsonLocation> keys = new HashMap<>();
+    private final Map<String, JsonLocation> values = new HashMap<>();
+    private final List<Repeated> repeated = new ArrayList<>();
     private final JsonNode root;
-    private final Map<String, JsonLocation> keys;
-    private final Map<String, JsonLocation> values;
-    private final List<Repeated> repeated;
 
-    private YamlTree(JsonNode root, Map<String, JsonLocation> keys, Map<String, JsonLocation> values,
-                     List<Repeated> repeated) {
-        this.root = root;
-        this.keys = keys;
-        this.values = values;
-        this.repeated = repeated;
+    private YamlTree(JsonParser yaml) throws IOException {
+        root = yaml.nextToken() == null ? null : node(yaml);
     }
 
     /** Reads a YAML text; broken YAML throws Jackson's exception, which says where. */
     static YamlTree parse(String text) throws IOException {
-        Map<String, JsonLocation> keys = new HashMap<>();
-        Map<String, JsonLocation> values = new HashMap<>();
-        List<Repeated> repeated = new ArrayList<>();
-        // A first pass over the tokens for the places: the tree Jackson builds keeps none.
         try (JsonParser yaml = YAML.createParser(text)) {
-            for (JsonToken token = yaml.nextToken(); token != null; token = yaml.nextToken()) {
-                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    continue;
-                }
-                String pointer = yaml.getParsingContext().pathAsPointer().toString();
-                JsonLocation at = yaml.currentTokenLocation();
-                if (token == JsonToken.FIELD_NAME) {
-                    JsonLocation first = keys.putIfAbsent(pointer, at);
-                    if (first != null) {
-                        repeated.add(new Repeated(yaml.currentName(), pointer, first, at));
-                    }
-                } else {
-                    values.putIfAbsent(pointer, at);
-                }
-            }
+            return new YamlTree(yaml);
         }
-        return new YamlTree(YAML.readTree(text), keys, values, List.copyOf(repeated));
+    }
+
+    /** The node whose first token the parser is on, each key and value placed as it is read. */
+    private JsonNode node(JsonParser yaml) throws IOException {
+        JsonToken token = yaml.currentToken();
+        values.putIfAbsent(pointer(yaml), yaml.currentTokenLocation());
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = NODES.objectNode();
+            while (yaml.nextToken() == JsonToken.FIELD_NAME) {
+                String key = yaml.currentName();
+                JsonLocation at = yaml.currentTokenLocation();
+                JsonLocation first = keys.putIfAbsent(pointer(yaml), at);
+                if (first != null) {
+                    repeated.add(new Repeated(key, pointer(yaml), first, at));
+                }
+                yaml.nextToken();
+                object.set(key, node(yaml)); // the last of a repeated key wins, as in any YAML reader
+            }
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = NODES.arrayNode();
+            while (yaml.nextToken() != JsonToken.END_ARRAY) {
+                array.add(node(yaml));
+            }
+            return array;
+        }
+        return switch (token) {
+            case VALUE_STRING -> NODES.textNode(yaml.getText());
+            case VALUE_NUMBER_INT -> switch (yaml.getNumberType()) {
+                case INT -> NODES.numberNode(yaml.getIntValue());
+                case LONG -> NODES.numberNode(yaml.getLongValue());
+                default -> NODES.numberNode(yaml.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(yaml.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(yaml.getBooleanValue());
+            case VALUE_EMBEDDED_OBJECT -> NODES.pojoNode(yaml.getEmbeddedObject());
+            default -> NODES.nullNode();
+        };
+    }
+
+    private static String pointer(JsonParser yaml) {
+        return yaml.getParsingContext().pathAsPointer().toString();
     }
 
     /** The tree; null for an empty file. */
@@ -82,6 +106,6 @@ final class YamlTree {
 
     /** Every key given twice in one mapping, in the file's order. */
     List<Repeated> repeated() {
-        return repeated;
+        return List.copyOf(repeated);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor.internal.knowledge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.TestRules;
@@ -136,5 +138,14 @@ class CataloguesTest {
 
         assertThat(problems()).singleElement().isEqualTo(dir + "/advice.yaml:" + (lineOf(yaml, "- {advice: try-a-phd"))
                 + ":7: conflicts[0] (alone): a conflict needs at least two sides, each with 'advice' and 'position'");
+    }
+
+    /** The tree that knows where things are is the tree Jackson reads, for every catalogue shipped. */
+    @Test
+    void theLocatedTreeIsJacksonsTree() throws Exception {
+        for (String file : List.of("advice.yaml", "sources.yaml", "questions.yaml", "fields.yaml")) {
+            String text = Files.readString(TestRules.RULES.resolve(file));
+            assertThat(YamlTree.parse(text).root()).as(file).isEqualTo(new ObjectMapper(new YAMLFactory()).readTree(text));
+        }
     }
 }
