@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.internal.compile;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import org.kie.api.KieServices;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ public final class CompiledRulesCache {
             .getImplementationVersion());
 
     /** Raised whenever what is cached changes shape, so that old entries are never misread. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private final Path folder;
 
@@ -144,12 +146,16 @@ public final class CompiledRulesCache {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final TypeReference<List<RuleDraft>> RULES = new TypeReference<>() {
+    };
+
     /**
-     * An entry of parsed rules: the key of the DRL they were parsed from and a digest of the rules themselves, both
-     * checked on load, so that an entry edited by hand, corrupt, or copied under another key is never used: it
-     * would change the advice silently (a weight, a citation, a condition's facts).
+     * The first line of an entry of parsed rules: the key of the DRL they were parsed from, and a digest of the
+     * rest of the file, the rules. Both are checked on load, before the rules are read, so that an entry edited by
+     * hand, corrupt, or copied under another key is never used: it would change the advice silently (a weight, a
+     * citation, a condition's facts). The digest is of the bytes as written, so checking it writes nothing again.
      */
-    record ParsedEntry(String drl, String digest, List<RuleDraft> rules) {
+    record ParsedHeader(String drl, String digest) {
     }
 
     /**
@@ -159,15 +165,22 @@ public final class CompiledRulesCache {
     Optional<List<RuleDraft>> readParsed(String key) {
         Path file = parsedFile(key);
         try {
-            ParsedEntry entry = JSON.readValue(file.toFile(), ParsedEntry.class);
-            String why = entry.rules() == null ? "it holds no rules"
-                    : !key.equals(entry.drl()) ? "it was parsed from other DRL than its name says"
-                    : !digest(entry.rules()).equals(entry.digest()) ? "its rules do not match their digest (edited by hand?)"
-                    : null;
-            if (why == null) {
-                return Optional.of(entry.rules());
+            byte[] bytes = Files.readAllBytes(file);
+            int newLine = 0;
+            while (newLine < bytes.length && bytes[newLine] != '\n') {
+                newLine++;
             }
-            LOG.warn("ignoring the parsed rules in {}: {}; parsing the DRL again", file, why);
+            ParsedHeader header = JSON.readValue(bytes, 0, newLine, ParsedHeader.class);
+            byte[] rules = Arrays.copyOfRange(bytes, Math.min(newLine + 1, bytes.length), bytes.length);
+            String why = !key.equals(header.drl()) ? "it was parsed from other DRL than its name says"
+                    : !digest(rules).equals(header.digest()) ? "its rules do not match their digest (edited by hand?)"
+                    : null;
+            List<RuleDraft> read = why == null ? JSON.readValue(rules, RULES) : null;
+            if (read != null) {
+                return Optional.of(read);
+            }
+            LOG.warn("ignoring the parsed rules in {}: {}; parsing the DRL again", file,
+                    why != null ? why : "it holds no rules");
         } catch (FileNotFoundException | NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -180,19 +193,24 @@ public final class CompiledRulesCache {
         return Optional.empty();
     }
 
-    /** Keeps the parsed rules under a key, with what they were parsed from and their digest; a failure is a warning. */
+    /** Keeps the parsed rules under a key, after a line of their DRL's key and their digest; a failure is a warning. */
     void writeParsed(String key, List<RuleDraft> rules) {
         try {
-            write(parsedFile(key), JSON.writeValueAsBytes(new ParsedEntry(key, digest(rules), rules)));
+            byte[] body = JSON.writeValueAsBytes(rules); // one line: JSON escapes a new line within a text
+            byte[] header = JSON.writeValueAsBytes(new ParsedHeader(key, digest(body)));
+            byte[] entry = Arrays.copyOf(header, header.length + 1 + body.length);
+            entry[header.length] = '\n';
+            System.arraycopy(body, 0, entry, header.length + 1, body.length);
+            write(parsedFile(key), entry);
         } catch (IOException e) {
             LOG.warn("cannot write the parsed rules to the cache in {} ({})", folder, e.toString());
         }
     }
 
-    /** A SHA-256 of the rules as the cache writes them: any change to any field changes it. */
-    private static String digest(List<RuleDraft> rules) throws IOException {
+    /** A SHA-256 of bytes: any change to any rule's field changes it. */
+    private static String digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(rules)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
