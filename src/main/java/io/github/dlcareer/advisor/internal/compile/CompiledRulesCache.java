@@ -27,6 +27,8 @@ import java.util.Optional;
  * Compiled rules on disk, so that a start with unchanged rules compiles no DRL: the executable model that
  * Drools generates and compiles (a kjar) is kept under a key that hashes the DRL files' names and contents and
  * the versions of Drools and of the advisor. An edit changes the key, so it is compiled once and cached anew.
+ * {@code rules check} notes there too, as an empty file under a file's key, each file it found to compile, so
+ * that the next check need not compile it again; a file with errors is never noted.
  *
  * <p>The cache never stands in the way: a folder that cannot be written or a file that cannot be read (or is
  * corrupt) is logged as a warning and the rules are compiled as if there were no cache. Files are written to a
