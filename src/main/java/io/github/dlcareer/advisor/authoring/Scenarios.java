@@ -50,6 +50,8 @@ public final class Scenarios {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The folder of example profiles, beside the scenarios' folder. */
+    private static final String PROFILES = "profiles";
     private static final List<String> EXPECTATIONS = List.of("within", "top", "present", "absent", "above",
             "kinds", "plan", "conflicts", "questions", "noQuestions");
 
@@ -59,15 +61,52 @@ public final class Scenarios {
     /** Every {@code *.yaml} scenario in a folder, by file name. */
     public static List<Scenario> read(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                    .sorted().map(Scenarios::readOne).toList();
+            return files.filter(Scenarios::isYaml).sorted().map(Scenarios::readOne).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the scenarios in " + folder, e);
         }
     }
 
+    /**
+     * The example profiles that have no scenario: each profile in the {@code profiles} folder beside the scenarios'
+     * folder ({@code examples/profiles} for {@code examples/scenarios}) needs a scenario of its name, which pins down
+     * what the rules tell that person. One problem per profile without, at its file; none when there is no such
+     * folder. {@code advisor rules test} and the build's tests both fail on any.
+     */
+    public static List<Problem> profilesWithoutScenario(Path scenarios) {
+        Path profiles = scenarios.resolve("..").resolve(PROFILES).normalize();
+        if (!Files.isDirectory(profiles)) {
+            return List.of();
+        }
+        List<String> named;
+        try (Stream<Path> files = Files.list(scenarios)) {
+            named = files.filter(Scenarios::isYaml).map(Scenarios::baseName).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the scenarios in " + scenarios, e);
+        }
+        try (Stream<Path> files = Files.list(profiles)) {
+            return files.filter(f -> isYaml(f) || f.toString().endsWith(".json")).sorted()
+                    .filter(f -> !named.contains(baseName(f)))
+                    .map(f -> Problem.error(f.toString(), 0, 0, null, "has no scenario: every example profile needs"
+                            + " one, " + scenarios.resolve(baseName(f) + ".yaml") + ", saying what its advice must be"
+                            + " (rules/README.md, step 4)"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the profiles in " + profiles, e);
+        }
+    }
+
+    private static boolean isYaml(Path file) {
+        return file.toString().endsWith(".yaml") || file.toString().endsWith(".yml");
+    }
+
+    /** A file's name without its extension. */
+    private static String baseName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.\\w+$", "");
+    }
+
     static Scenario readOne(Path file) {
-        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = baseName(file);
         try {
             JsonNode root = YAML.readTree(file.toFile());
             if (root == null || !root.isObject()) {

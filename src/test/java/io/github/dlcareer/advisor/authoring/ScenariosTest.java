@@ -34,13 +34,26 @@ class ScenariosTest {
                 }));
     }
 
+    /** The rule {@code advisor rules test} applies too (RulesCommandTest checks that it fails on the same). */
     @Test
-    void thereIsAScenarioForEveryExampleProfile() throws Exception {
-        try (Stream<Path> profiles = Files.list(TestRules.PROFILES)) {
-            List<String> names = Scenarios.read(SCENARIOS).stream().map(Scenario::name).toList();
-            assertThat(names).containsAll(profiles.map(p -> p.getFileName().toString().replaceFirst("\\.\\w+$", ""))
-                    .toList());
-        }
+    void thereIsAScenarioForEveryExampleProfile() {
+        assertThat(Scenarios.profilesWithoutScenario(SCENARIOS)).isEmpty();
+    }
+
+    @Test
+    void aProfileWithoutAScenarioOfItsNameIsNamedWithWhatToAdd(@TempDir Path dir) throws Exception {
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.copy(TestRules.PROFILES.resolve("gpu-none.yaml"), profiles.resolve("gpu-none.yaml"));
+        Files.copy(TestRules.PROFILES.resolve("gpu-own.yaml"), profiles.resolve("gpu-own.yaml"));
+        Files.copy(SCENARIOS.resolve("gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
+        Files.writeString(scenarios.resolve("other-name.yaml"), "profile: gpu-own\nexpect:\n  absent: [buy-a-gpu]\n");
+
+        assertThat(Scenarios.profilesWithoutScenario(scenarios)).singleElement().hasToString(profiles.resolve("gpu-own.yaml")
+                + ": has no scenario: every example profile needs one, " + scenarios.resolve("gpu-own.yaml")
+                + ", saying what its advice must be (rules/README.md, step 4)");
+        assertThat(Scenarios.profilesWithoutScenario(Files.createDirectories(dir.resolve("alone").resolve("scenarios"))))
+                .as("no profiles folder beside the scenarios: nothing to pin").isEmpty();
     }
 
     /** rules/README.md's table of the documents' situations says what their scenarios check, no more, no less. */

@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.cli.rules;
 
+import io.github.dlcareer.advisor.Advisor;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.authoring.RulesFolder;
 import io.github.dlcareer.advisor.cli.ExitCodes;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code advisor rules check [DIR]}: every error at its file and line, quotes against the documents, lint. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Compile each rule file on its own and report every error as FILE:LINE:COL: message,"
+        description = "Compile the rule files (those whose text compiled before are not compiled again) and report"
+                + " every error as FILE:LINE:COL: message,"
                 + " check every quote against its document, then lint warnings (advice no rule gives, passages"
                 + " never cited, misspelled findings, code no advice rule needs, ...).",
         exitCodeListHeading = "%nExit codes:%n",
@@ -35,6 +37,10 @@ final class RulesCheckCommand implements Callable<Integer> {
                     + " (a quote not found is an error). Default: ../shared/seeds when present.")
     Path documents;
 
+    @Option(names = "--no-cache", description = "Compile every rule file, even one whose text compiled before"
+            + " (noted in $ADVISOR_CACHE, else ~/.cache/dl-career-advisor), and note nothing.")
+    boolean noCache;
+
     @Mixin
     VerboseOption verbose;
 
@@ -42,7 +48,8 @@ final class RulesCheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path seen = Documents.folder(documents);
-        List<Problem> problems = RulesFolder.check(rules.folder(), seen);
+        List<Problem> problems = noCache ? RulesFolder.check(rules.folder(), seen)
+                : RulesFolder.check(rules.folder(), seen, Advisor.defaultCacheFolder());
         problems.forEach(out::println);
         if (seen == null) {
             out.println("the quotes were not checked against the documents: "

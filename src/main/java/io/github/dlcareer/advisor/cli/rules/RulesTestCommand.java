@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.cli.rules;
 
 import io.github.dlcareer.advisor.Advisor;
+import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.authoring.Scenarios;
 import io.github.dlcareer.advisor.authoring.Scenarios.Scenario;
 import io.github.dlcareer.advisor.cli.ExitCodes;
@@ -20,9 +21,11 @@ import java.util.concurrent.Callable;
 /** {@code advisor rules test [DIR]}: the scenarios, as a PASS/FAIL table with what went wrong. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Run the YAML rule scenarios against the rules and print a pass/fail table, with what was"
-                + " expected and what came for each failure.",
+                + " expected and what came for each failure; an example profile (in the profiles folder beside the"
+                + " scenarios) without a scenario of its name fails too, as in the build.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:every scenario passed", " 1:a scenario failed or could not be read, or the rules are broken"})
+        exitCodeList = {" 0:every scenario passed", " 1:a scenario failed or could not be read, an example profile has"
+                + " no scenario, or the rules are broken"})
 final class RulesTestCommand implements Callable<Integer> {
 
     @Spec
@@ -59,6 +62,10 @@ final class RulesTestCommand implements Callable<Integer> {
                 out.printf("FAIL  %s  (%s)%n", scenario.name(), scenario.file());
                 failures.forEach(f -> out.printf("        %s%n", f));
             }
+        }
+        for (Problem missing : Scenarios.profilesWithoutScenario(scenarios)) {
+            failed++;
+            out.printf("FAIL  %s%n        %s%n", missing.source(), missing.message());
         }
         out.printf("%n%d passed, %d failed%n", passed, failed);
         out.flush();

@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.internal.compile;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import org.kie.api.KieServices;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.Optional;
  * Compiled rules on disk, so that a start with unchanged rules compiles no DRL: the executable model that
  * Drools generates and compiles (a kjar) is kept under a key that hashes the DRL files' names and contents and
  * the versions of Drools and of the advisor. An edit changes the key, so it is compiled once and cached anew.
+ * {@code rules check} notes there too, as an empty file under a file's key, each file it found to compile, so
+ * that the next check need not compile it again; a file with errors is never noted.
  *
  * <p>The cache never stands in the way: a folder that cannot be written or a file that cannot be read (or is
  * corrupt) is logged as a warning and the rules are compiled as if there were no cache. Files are written to a
@@ -37,7 +41,7 @@ public final class CompiledRulesCache {
             .getImplementationVersion());
 
     /** Raised whenever what is cached changes shape, so that old entries are never misread. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private final Path folder;
 
@@ -100,6 +104,23 @@ public final class CompiledRulesCache {
         }
     }
 
+    /**
+     * Whether the DRL of a key is known to compile without errors: its kjar is cached, or a check found that it
+     * compiles ({@link #markCompiles}).
+     */
+    boolean compiles(String key) {
+        return Files.isRegularFile(file(key)) || Files.isRegularFile(compilesFile(key));
+    }
+
+    /** Notes that the DRL of a key compiles without errors (an empty file); a failure is a warning. */
+    void markCompiles(String key) {
+        write(compilesFile(key), new byte[0]);
+    }
+
+    private Path compilesFile(String key) {
+        return folder.resolve("rules-" + key + ".compiles");
+    }
+
     /** Keeps a kjar under its key; a failure is a warning, never an error. */
     void write(String key, byte[] kjar) {
         write(file(key), kjar);
@@ -130,14 +151,18 @@ public final class CompiledRulesCache {
         }
     }
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final TypeReference<List<RuleDraft>> RULES = new TypeReference<>() {
+    };
 
     /**
-     * An entry of parsed rules: the key of the DRL they were parsed from and a digest of the rules themselves, both
-     * checked on load, so that an entry edited by hand, corrupt, or copied under another key is never used: it
-     * would change the advice silently (a weight, a citation, a condition's facts).
+     * The first line of an entry of parsed rules: the key of the DRL they were parsed from, and a digest of the
+     * rest of the file, the rules. Both are checked on load, before the rules are read, so that an entry edited by
+     * hand, corrupt, or copied under another key is never used: it would change the advice silently (a weight, a
+     * citation, a condition's facts). The digest is of the bytes as written, so checking it writes nothing again.
      */
-    record ParsedEntry(String drl, String digest, List<RuleDraft> rules) {
+    record ParsedHeader(String drl, String digest) {
     }
 
     /**
@@ -147,17 +172,11 @@ public final class CompiledRulesCache {
     Optional<List<RuleDraft>> readParsed(String key) {
         Path file = parsedFile(key);
         try {
-            ParsedEntry entry = JSON.readValue(file.toFile(), ParsedEntry.class);
-            String why = entry.rules() == null ? "it holds no rules"
-                    : !key.equals(entry.drl()) ? "it was parsed from other DRL than its name says"
-                    : !digest(entry.rules()).equals(entry.digest()) ? "its rules do not match their digest (edited by hand?)"
-                    : null;
-            if (why == null) {
-                return Optional.of(entry.rules());
-            }
-            LOG.warn("ignoring the parsed rules in {}: {}; parsing the DRL again", file, why);
+            return Optional.of(parsedRules(Files.readAllBytes(file), key));
         } catch (FileNotFoundException | NoSuchFileException e) {
             return Optional.empty();
+        } catch (UnusableEntry e) {
+            LOG.warn("ignoring the parsed rules in {}: {}; parsing the DRL again", file, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (!Files.exists(file)) {
                 return Optional.empty();
@@ -168,23 +187,56 @@ public final class CompiledRulesCache {
         return Optional.empty();
     }
 
-    /** Keeps the parsed rules under a key, with what they were parsed from and their digest; a failure is a warning. */
+    /** The rules of an entry of parsed rules (see {@link ParsedHeader}), checked to be the intact entry of a key. */
+    static List<RuleDraft> parsedRules(byte[] bytes, String key) throws IOException {
+        int newLine = 0;
+        while (newLine < bytes.length && bytes[newLine] != '\n') {
+            newLine++;
+        }
+        ParsedHeader header = JSON.readValue(bytes, 0, newLine, ParsedHeader.class);
+        byte[] rules = Arrays.copyOfRange(bytes, Math.min(newLine + 1, bytes.length), bytes.length);
+        if (!key.equals(header.drl())) {
+            throw new UnusableEntry("it was parsed from other DRL than its name says");
+        }
+        if (!digest(rules).equals(header.digest())) {
+            throw new UnusableEntry("its rules do not match their digest (edited by hand?)");
+        }
+        List<RuleDraft> read = JSON.readValue(rules, RULES);
+        if (read == null) {
+            throw new UnusableEntry("it holds no rules");
+        }
+        return read;
+    }
+
+    /** An entry of parsed rules that reads, but is not what its name says. */
+    static final class UnusableEntry extends IOException {
+        UnusableEntry(String why) {
+            super(why);
+        }
+    }
+
+    /** Keeps the parsed rules under a key, after a line of their DRL's key and their digest; a failure is a warning. */
     void writeParsed(String key, List<RuleDraft> rules) {
         writeParsed(parsedFile(key), key, rules);
     }
 
     void writeParsed(Path target, String key, List<RuleDraft> rules) {
         try {
-            write(target, JSON.writeValueAsBytes(new ParsedEntry(key, digest(rules), rules)));
+            byte[] body = JSON.writeValueAsBytes(rules); // one line: JSON escapes a new line within a text
+            byte[] header = JSON.writeValueAsBytes(new ParsedHeader(key, digest(body)));
+            byte[] entry = Arrays.copyOf(header, header.length + 1 + body.length);
+            entry[header.length] = '\n';
+            System.arraycopy(body, 0, entry, header.length + 1, body.length);
+            write(target, entry);
         } catch (IOException e) {
             LOG.warn("cannot write the parsed rules to the cache in {} ({})", folder, e.toString());
         }
     }
 
-    /** A SHA-256 of the rules as the cache writes them: any change to any field changes it. */
-    static String digest(List<RuleDraft> rules) throws IOException {
+    /** A SHA-256 of bytes: any change to any rule's field changes it. */
+    private static String digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(rules)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }

@@ -72,17 +72,9 @@ final class Precompiled {
         }
         String key = key(drl);
         try (InputStream in = loader.getResourceAsStream(RESOURCES + parsedName(key))) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            CompiledRulesCache.ParsedEntry entry = CompiledRulesCache.JSON.readValue(in, CompiledRulesCache.ParsedEntry.class);
-            if (entry.rules() != null && key.equals(entry.drl())
-                    && CompiledRulesCache.digest(entry.rules()).equals(entry.digest())) {
-                return Optional.of(entry.rules());
-            }
-            LOG.warn("the precompiled parsed rules {} do not match their digest; parsing the DRL", parsedName(key));
+            return in == null ? Optional.empty() : Optional.of(CompiledRulesCache.parsedRules(in.readAllBytes(), key));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the precompiled parsed rules ({}); parsing the DRL", e.toString());
+            LOG.warn("cannot use the precompiled parsed rules {} ({}); parsing the DRL", parsedName(key), e.toString());
         }
         return Optional.empty();
     }

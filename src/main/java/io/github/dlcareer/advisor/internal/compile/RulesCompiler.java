@@ -86,7 +86,9 @@ public final class RulesCompiler {
      * Everything wrong with the rules, without throwing: the problems of reading them, the DRL errors of each
      * file compiled on its own (so that every error is pinned to its file), the lint warnings, and every quote
      * of {@code sources.yaml} checked against the documents in {@code documents} (null: not checked), see
-     * {@link Quotes#check}.
+     * {@link Quotes#check}. With a cache, a file whose text compiled before is not compiled again (a file with
+     * errors never counts as compiled), and a file found to compile is noted: a check of unchanged rules compiles
+     * nothing, and says the same.
      */
     public List<Problem> check(Path documents) {
         List<Problem> problems = new ArrayList<>();
@@ -95,19 +97,32 @@ public final class RulesCompiler {
             Knowledge knowledge = read(problems, unparsable);
             Map<String, String> parsed = new LinkedHashMap<>(knowledge.drl());
             parsed.keySet().removeAll(unparsable);
+            if (cache != null) {
+                // A file known to compile (precompiled in the jar, cached by an earlier start or check) is not
+                // compiled again.
+                parsed.entrySet().removeIf(file -> {
+                    Map<String, String> one = Map.of(file.getKey(), file.getValue());
+                    return precompiled.hasAll(one) || cache.compiles(CompiledRulesCache.key(one));
+                });
+            }
             ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
             int before = problems.size();
-            if (loader.compile(parsed) == null) {
+            if (!parsed.isEmpty() && loader.compile(parsed) == null && parsed.size() > 1) {
                 // Together, Drools may pin an error on the wrong file or on none: compile each file alone.
                 problems.subList(before, problems.size()).clear();
                 for (Map.Entry<String, String> file : parsed.entrySet()) {
-                    loader.compile(Map.of(file.getKey(), file.getValue()));
+                    Map<String, String> one = Map.of(file.getKey(), file.getValue());
+                    byte[] kjar = loader.compile(one);
+                    if (kjar != null && cache != null) {
+                        cache.write(CompiledRulesCache.key(one), kjar);
+                    }
                 }
+            } else if (problems.size() == before && cache != null) {
+                parsed.forEach((file, text) -> cache.markCompiles(CompiledRulesCache.key(Map.of(file, text))));
             }
             problems.addAll(RulesLint.warnings(knowledge));
             if (documents != null) {
-                problems.addAll(Quotes.check(knowledge.catalogues(), files.where(Catalogues.SOURCES),
-                        files.readQuietly(Catalogues.SOURCES), documents));
+                problems.addAll(Quotes.check(knowledge.catalogues(), files.where(Catalogues.SOURCES), documents));
             }
         } catch (InvalidRulesException e) {
             return e.problems();

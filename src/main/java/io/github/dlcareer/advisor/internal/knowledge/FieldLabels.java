@@ -133,6 +133,8 @@ public final class FieldLabels {
     private static final class Checker {
         private final String source;
         private final List<Problem> problems;
+        /** Where {@code labels:} is, for the fields left without a label. */
+        private JsonLocation labelsAt;
 
         Checker(String source, List<Problem> problems) {
             this.source = source;
@@ -165,7 +167,7 @@ public final class FieldLabels {
             });
             for (Leaf leaf : ProfileSchema.leaves()) {
                 if (!entries.containsKey(leaf.path())) {
-                    problem(null, leaf.path(), "has no label: every field of the profile needs one, " + needs(leaf));
+                    problem(labelsAt, leaf.path(), "has no label: every field of the profile needs one, " + needs(leaf));
                 }
             }
             return new FieldLabels(labels, findings);
@@ -195,6 +197,7 @@ public final class FieldLabels {
                     yaml.skipChildren();
                     continue;
                 }
+                labelsAt = at;
                 while (yaml.nextToken() == JsonToken.FIELD_NAME) {
                     String path = yaml.currentName();
                     JsonLocation where = yaml.currentTokenLocation();

@@ -1,6 +1,7 @@
 package io.github.dlcareer.advisor.internal.knowledge;
 
 import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.internal.knowledge.CatalogueFile.Place;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,21 +50,20 @@ public final class Quotes {
 
     /**
      * Every passage of a catalogue whose quote its own document does not contain (under {@link #normalise}): an
-     * error at the passage's line of {@code sources.yaml}, naming it, since a made-up or edited quote would be
+     * error at the passage's quote in {@code sources.yaml}, naming it, since a made-up or edited quote would be
      * shown as the author's words. A document missing from {@code documents} is a warning: its quotes are not
      * checked.
      *
      * @param sourcesLabel how to name {@code sources.yaml} in the problems
-     * @param sourcesText  its text, to find each passage's line
      */
-    public static List<Problem> check(Catalogues catalogues, String sourcesLabel, String sourcesText, Path documents) {
+    public static List<Problem> check(Catalogues catalogues, String sourcesLabel, Path documents) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        int passagesStart = Math.max(0, sourcesText.indexOf("\npassages:"));
         for (Catalogues.Source source : catalogues.sources().values()) {
             Path file = source.file() == null ? null : documents.resolve(source.file());
+            Place at = catalogues.place("sources", source.id(), "file");
             if (file == null || !Files.isRegularFile(file)) {
-                problems.add(Problem.warning(sourcesLabel, lineOf(sourcesText, 0, source.id()), 0, source.id(),
+                problems.add(Problem.warning(sourcesLabel, at.line(), at.column(), source.id(),
                         source.file() == null ? "names no 'file': its quotes cannot be checked"
                                 : "its document " + source.file() + " is not in " + documents
                                 + ": its quotes are not checked"));
@@ -72,7 +72,7 @@ public final class Quotes {
             try {
                 texts.put(source.id(), normalise(Files.readString(file)));
             } catch (IOException e) {
-                problems.add(Problem.warning(sourcesLabel, lineOf(sourcesText, 0, source.id()), 0, source.id(),
+                problems.add(Problem.warning(sourcesLabel, at.line(), at.column(), source.id(),
                         "its document " + file + " cannot be read (" + e.getMessage() + "): its quotes are not checked"));
             }
         }
@@ -82,54 +82,18 @@ public final class Quotes {
                 continue;
             }
             String needle = needle(passage.quote());
-            int line = quoteLineOf(sourcesText, passagesStart, passage.id());
+            Place at = catalogues.place("passages", passage.id(), "quote");
             if (needle.length() < SHORTEST) {
-                problems.add(Problem.error(sourcesLabel, line, 0, passage.id(), "the quote is too short ("
+                problems.add(Problem.error(sourcesLabel, at.line(), at.column(), passage.id(), "the quote is too short ("
                         + needle.length() + " characters) to show that it is the author's words; quote a sentence"));
             } else if (!document.contains(needle)) {
-                problems.add(Problem.error(sourcesLabel, line, 0, passage.id(), "the quote is not in the document "
-                        + catalogues.sources().get(passage.source()).file() + " (" + passage.source() + "), even"
-                        + " ignoring case, white space, entities, emphasis and the kind of quote marks and dashes;"
-                        + " it would be shown as the author's words: copy it from the document"));
+                problems.add(Problem.error(sourcesLabel, at.line(), at.column(), passage.id(), "the quote is not in the"
+                        + " document " + catalogues.sources().get(passage.source()).file() + " (" + passage.source()
+                        + "), even ignoring case, white space, entities, emphasis and the kind of quote marks and"
+                        + " dashes; it would be shown as the author's words: copy it from the document"));
             }
         }
         return problems;
-    }
-
-    /** The line of {@code id: ID} at or after {@code from}; 0 when not found. */
-    private static int lineOf(String text, int from, String id) {
-        Matcher m = idPattern(id).matcher(text);
-        return m.find(from) ? line(text, m.start()) : 0;
-    }
-
-    /** The line of a passage's {@code quote:}, else of its {@code id:}; 0 when not found. */
-    private static int quoteLineOf(String text, int from, String id) {
-        Matcher m = idPattern(id).matcher(text);
-        if (!m.find(from)) {
-            return 0;
-        }
-        Matcher next = Pattern.compile("(?<![\\w-])id:|(?<![\\w-])quote:").matcher(text);
-        for (int at = m.end(); next.find(at); at = next.end()) {
-            if (next.group().startsWith("id")) {
-                break;
-            }
-            return line(text, next.start());
-        }
-        return line(text, m.start());
-    }
-
-    private static Pattern idPattern(String id) {
-        return Pattern.compile("(?<![\\w-])id:\\s*[\"']?" + Pattern.quote(id) + "[\"']?(?![\\w-])");
-    }
-
-    private static int line(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     private static String unescape(String text) {

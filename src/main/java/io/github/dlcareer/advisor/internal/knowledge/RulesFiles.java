@@ -68,13 +68,4 @@ public record RulesFiles(Path folder, String label) {
         }
         return files;
     }
-
-    /** The text of a file of the folder, or "" when it cannot be read (the catalogues report that already). */
-    public String readQuietly(String file) {
-        try {
-            return Files.readString(folder.resolve(file));
-        } catch (IOException e) {
-            return "";
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.github.dlcareer.advisor.internal.knowledge;
 
 import io.github.dlcareer.advisor.Citation;
 import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.internal.knowledge.CatalogueFile.Place;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,6 +76,10 @@ public final class RulesLint {
         return warnings;
     }
 
+    private static Problem warning(String file, Place at, String id, String message) {
+        return Problem.warning(file, at.line(), at.column(), id, message);
+    }
+
     public static List<Problem> warnings(Knowledge rules) {
         List<Problem> warnings = new ArrayList<>(notNeeded(rules));
         String advice = rules.location() + "/" + Catalogues.ADVICE;
@@ -110,18 +115,20 @@ public final class RulesLint {
                         "neither recommends, asks nor derives anything the advisor can see"));
             }
         }
-        rules.catalogues().advice().keySet().stream().filter(id -> !recommended.contains(id)).forEach(id ->
-                warnings.add(Problem.warning(advice, 0, 0, id, "no rule recommends this advice")));
-        rules.catalogues().questions().keySet().stream().filter(id -> !asked.contains(id)).forEach(id ->
-                warnings.add(Problem.warning(questions, 0, 0, id, "no rule asks this question")));
-        for (Catalogues.Passage passage : rules.catalogues().passages().values()) {
+        Catalogues catalogues = rules.catalogues();
+        catalogues.advice().keySet().stream().filter(id -> !recommended.contains(id)).forEach(id ->
+                warnings.add(warning(advice, catalogues.place("advice", id, null), id, "no rule recommends this advice")));
+        catalogues.questions().keySet().stream().filter(id -> !asked.contains(id)).forEach(id ->
+                warnings.add(warning(questions, catalogues.place("questions", id, null), id, "no rule asks this question")));
+        for (Catalogues.Passage passage : catalogues.passages().values()) {
             if (!cited.contains(passage.id()) && passage.uncited() == null) {
-                warnings.add(Problem.warning(sources, 0, 0, passage.id(),
+                warnings.add(warning(sources, catalogues.place("passages", passage.id(), null), passage.id(),
                         "no rule cites this passage; cite it, or say why not with 'uncited: <reason>'"));
             }
             if (passage.quote() != null && passage.quote().length() > LONGEST_QUOTE) {
-                warnings.add(Problem.warning(sources, 0, 0, passage.id(), "the quote is " + passage.quote().length()
-                        + " characters long; cite an excerpt of one or two sentences (at most " + LONGEST_QUOTE + ")"));
+                warnings.add(warning(sources, catalogues.place("passages", passage.id(), "quote"), passage.id(),
+                        "the quote is " + passage.quote().length() + " characters long; cite an excerpt of one or two"
+                        + " sentences (at most " + LONGEST_QUOTE + ")"));
             }
         }
         return warnings;

@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.cli.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlcareer.advisor.TestRules;
+import io.github.dlcareer.advisor.authoring.Scenarios;
 import io.github.dlcareer.advisor.cli.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,10 +113,11 @@ class RulesCommandTest {
                         + ":5: hardware.gpu: 'LAPTOP' is not a value of this field; its values: NONE, CLOUD, OWN")
                 .contains(fields + ":" + (lines.indexOf("  hardware.gpu:") + 1)
                         + ":3: hardware.gpu: has no label for the value OWN")
-                .contains(fields + ": job.industry: has no label: every field of the profile needs one")
+                .contains(fields + ":" + (lines.indexOf("labels:") + 1) + ":1: job.industry: has no label: every field"
+                        + " of the profile needs one")
                 .contains(fields + ":" + (lines.indexOf("  experience.kaggle.bestRank: \"your best Kaggle rank\"") + 1)
                         + ":31: experience.kaggle.bestRank: the label must show the value: put {value} where it goes")
-                .contains(fields + ": skills.writing: has no label")
+                .contains(fields + ":" + (lines.indexOf("labels:") + 1) + ":1: skills.writing: has no label")
                 .contains("6 errors");
     }
 
@@ -133,7 +135,8 @@ class RulesCommandTest {
                 conflicts:"""));
 
         assertThat(cli.run("rules", "check", dir.toString())).isZero();
-        assertThat(cli.out()).contains("advice.yaml: warning: nobody-gives-this: no rule recommends this advice")
+        int line = Files.readAllLines(advice).indexOf("  - id: nobody-gives-this") + 1;
+        assertThat(cli.out()).contains("advice.yaml:" + line + ":5: warning: nobody-gives-this: no rule recommends this advice")
                 .contains("0 errors, 1 warning");
     }
 
@@ -186,7 +189,7 @@ class RulesCommandTest {
 
         assertThat(cli.run("rules", "check", dir.toString(), "--documents", "../shared/seeds")).isEqualTo(1);
         assertThat(cli.out())
-                .contains(sources + ":" + line + ": park-buy-a-gpu: the quote is not in the document"
+                .contains(sources + ":" + line + ":12: park-buy-a-gpu: the quote is not in the document"
                         + " 001_b35db468cc480182.txt (park-career-faq)")
                 .contains("1 error, 0 warnings");
     }
@@ -237,13 +240,35 @@ class RulesCommandTest {
             Files.copy(Path.of("examples", "profiles", name + ".yaml"), profiles.resolve(name + ".yaml"));
         }
         Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
-        Files.writeString(scenarios.resolve("wrong.yaml"), "profile: gpu-own\nexpect:\n  present: [buy-a-gpu]\n");
+        Files.writeString(scenarios.resolve("gpu-own.yaml"), "profile: gpu-own\nexpect:\n  present: [buy-a-gpu]\n");
 
         int exit = cli.run("rules", "test", "rules", "--scenarios", scenarios.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  wrong")
+        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  gpu-own")
                 .contains("buy-a-gpu: expected among the advice, but it was not given").contains("1 passed, 1 failed");
+    }
+
+    /** One verdict: an example profile without a scenario fails {@code rules test} as it fails the build's tests. */
+    @Test
+    void testFailsOnAnExampleProfileWithoutAScenarioAsTheBuildDoes(@TempDir Path dir) throws Exception {
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        for (String name : new String[] {"gpu-none", "gpu-own"}) {
+            Files.copy(Path.of("examples", "profiles", name + ".yaml"), profiles.resolve(name + ".yaml"));
+        }
+        Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
+
+        assertThat(Scenarios.profilesWithoutScenario(scenarios)).as("the build's verdict").isNotEmpty();
+        assertThat(cli.run("rules", "test", "rules", "--scenarios", scenarios.toString())).isEqualTo(1);
+        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  " + profiles.resolve("gpu-own.yaml") + "\n"
+                + "        has no scenario: every example profile needs one, " + scenarios.resolve("gpu-own.yaml"))
+                .contains("1 passed, 1 failed");
+
+        Files.writeString(scenarios.resolve("gpu-own.yaml"), "profile: gpu-own\nexpect:\n  absent: [buy-a-gpu]\n");
+        assertThat(Scenarios.profilesWithoutScenario(scenarios)).as("the build's verdict").isEmpty();
+        assertThat(cli.run("rules", "test", "rules", "--scenarios", scenarios.toString())).isZero();
+        assertThat(cli.out()).contains("2 passed, 0 failed");
     }
 
     @Test

@@ -114,7 +114,7 @@ class FieldLabelsTest {
         assertThat(problems(dir, yaml)).extracting(Problem::toString).contains(
                 dir + "/fields.yaml:" + lineOf(yaml, "skills.maths:") + ":3: skills.maths: is not a field of the"
                         + " profile; did you mean skills.math?",
-                dir + "/fields.yaml: skills.math: has no label: every field of the profile needs one, a label with"
+                dir + "/fields.yaml:" + lineOf(yaml, "labels:") + ":1: skills.math: has no label: every field of the profile needs one, a label with"
                         + " {value} (the value is a whole number from 0 (none) to 5 (expert))");
     }
 
