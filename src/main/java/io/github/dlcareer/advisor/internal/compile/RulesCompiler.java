@@ -116,7 +116,7 @@ public final class RulesCompiler {
         }
         Catalogues catalogues = Catalogues.read(files.folder(), files.label(), problems);
         FieldLabels labels = FieldLabels.read(files, problems);
-        Map<String, String> drl = files.readDrl(problems);
+        Map<String, String> drl = files.readDrl(cache == null ? DecisionTable.Cache.NONE : cache, problems);
         String key = cache == null ? null : CompiledRulesCache.key(drl);
         List<RuleDraft> drafts = key == null ? null : cache.readParsed(key).orElse(null);
         if (drafts == null) {

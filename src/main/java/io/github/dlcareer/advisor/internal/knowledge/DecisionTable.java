@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,27 @@ public final class DecisionTable {
     private DecisionTable() {
     }
 
+    /**
+     * Where the DRL of tables read before is kept (the compiled-rules cache), by the table's name and content:
+     * an unchanged table is not read again, and a start loads no spreadsheet reader (POI alone takes a second).
+     */
+    public interface Cache {
+        Cache NONE = new Cache() {
+            @Override
+            public Optional<String> readTable(String file, byte[] content) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void writeTable(String file, byte[] content, String drl) {
+            }
+        };
+
+        Optional<String> readTable(String file, byte[] content);
+
+        void writeTable(String file, byte[] content, String drl);
+    }
+
     /** Whether a file of the rules folder is a decision table. */
     public static boolean isTable(String file) {
         String name = file.toLowerCase(Locale.ROOT);
@@ -51,9 +73,15 @@ public final class DecisionTable {
     }
 
     /** The table's rules as DRL, one rule on the line of its row; null, with the problem added, if it is no table. */
-    static String drl(RulesFiles files, String file, byte[] content, List<Problem> problems) {
+    static String drl(RulesFiles files, String file, byte[] content, Cache cache, List<Problem> problems) {
+        Optional<String> cached = cache.readTable(file, content);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         try {
-            return read(file, content).drl();
+            String drl = read(file, content).drl();
+            cache.writeTable(file, content, drl);
+            return drl;
         } catch (RuntimeException e) {
             problems.add(unreadable(files, file, e));
         } catch (NoClassDefFoundError e) {

@@ -61,8 +61,10 @@ public record RulesFiles(Path folder, String label) {
      * Every rule file under the folder by relative path in sorted order, with its text: each {@code .drl} file,
      * and each decision table ({@code .csv}, {@code .xlsx}) as the DRL it stands for (see {@link DecisionTable}).
      * A table that cannot be read is left out, its problem added to {@code problems}.
+     *
+     * @param tables where the DRL of tables read before is kept ({@link DecisionTable.Cache#NONE}: nowhere)
      */
-    public Map<String, String> readDrl(List<Problem> problems) {
+    public Map<String, String> readDrl(DecisionTable.Cache tables, List<Problem> problems) {
         Map<String, String> files = new LinkedHashMap<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             List<Path> rules = paths.filter(p -> (p.toString().endsWith(".drl") || DecisionTable.isTable(p.toString()))
@@ -70,7 +72,7 @@ public record RulesFiles(Path folder, String label) {
             for (Path path : rules) {
                 String file = folder.relativize(path).toString().replace('\\', '/');
                 String drl = file.endsWith(".drl") ? Files.readString(path)
-                        : DecisionTable.drl(this, file, Files.readAllBytes(path), problems);
+                        : DecisionTable.drl(this, file, Files.readAllBytes(path), tables, problems);
                 if (drl != null) {
                     files.put(file, drl);
                 }

@@ -5,6 +5,7 @@ import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
@@ -35,9 +36,16 @@ class CompiledRulesCacheTest {
         }
     }
 
+    /** The rule files of the shipped rules: DRL files and decision tables. */
     private static long drlFiles() throws Exception {
         try (Stream<Path> files = Files.list(RULES)) {
-            return files.filter(f -> f.toString().endsWith(".drl")).count();
+            return files.filter(f -> f.toString().endsWith(".drl") || DecisionTable.isTable(f.toString())).count();
+        }
+    }
+
+    private static long tables() throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            return files.filter(f -> DecisionTable.isTable(f.toString())).count();
         }
     }
 
@@ -54,7 +62,7 @@ class CompiledRulesCacheTest {
 
         assertThat(compiled.fromCache()).isFalse();
         assertThat(loaded.fromCache()).isTrue();
-        assertThat(kjars(cache)).as("one compiled kjar per DRL file").isEqualTo(drlFiles());
+        assertThat(kjars(cache)).as("one compiled kjar per rule file").isEqualTo(drlFiles());
         assertThat(adviceOfEveryExample(loaded)).isEqualTo(adviceOfEveryExample(compiled));
     }
 
@@ -174,7 +182,8 @@ class CompiledRulesCacheTest {
         }
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .hasSize((int) drlFiles() + 1).allSatisfy(name -> assertThat(name).matches("rules-[0-9a-f]{64}\\.(kjar|json)"));
+                    .hasSize((int) (drlFiles() + 1 + tables()))
+                    .allSatisfy(name -> assertThat(name).matches("(rules|table)-[0-9a-f]{64}\\.(kjar|json)"));
         }
         assertThat(compile(RULES, cache).fromCache()).isTrue();
     }

@@ -6,6 +6,7 @@ import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
 import io.github.dlcareer.advisor.TestRules;
 import io.github.dlcareer.advisor.authoring.RulesFolder;
+import io.github.dlcareer.advisor.internal.compile.CompiledRulesCache;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -138,6 +139,30 @@ class DecisionTableTest {
                 dir + "/t.csv:10:6: Strong maths: @weight must be a number above 0 and at most 1, not '1.5'",
                 dir + "/u.xlsx:Rules!D9: No GPU (xlsx): @recommend names the advice id 'won', which advice.yaml does"
                         + " not define");
+    }
+
+    @Test
+    void aTableReadOnceIsReadFromTheCompiledRulesCacheAfterUnlessItsEntryWasChanged(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectory(dir.resolve("rules"));
+        Path cacheFolder = dir.resolve("cache");
+        TestRules.miniRules(rules);
+        xlsx(rules.resolve("u.xlsx"), TABLE);
+        byte[] table = Files.readAllBytes(rules.resolve("u.xlsx"));
+        CompiledRulesCache cache = new CompiledRulesCache(cacheFolder);
+        assertThat(cache.readTable("u.xlsx", table)).isEmpty();
+
+        try (Advisor advisor = Advisor.builder().rules(rules).cache(cacheFolder).build()) {
+            assertThat(advisor.advise(NO_GPU).recommendation("one")).isPresent();
+        }
+        String drl = cache.readTable("u.xlsx", table).orElseThrow();
+        assertThat(drl.lines().toList().get(8)).startsWith("rule \"No GPU (xlsx)\" @recommend(\"one\")");
+        assertThat(cache.readTable("v.xlsx", table)).as("another file's name").isEmpty();
+
+        try (var entries = Files.list(cacheFolder)) {
+            Path entry = entries.filter(f -> f.getFileName().toString().startsWith("table-")).findFirst().orElseThrow();
+            Files.writeString(entry, Files.readString(entry).replace("weight(0.7)", "weight(0.9)"));
+        }
+        assertThat(cache.readTable("u.xlsx", table)).as("an entry edited by hand is not used").isEmpty();
     }
 
     @Test
