@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * A decision table of the rules folder — a {@code .csv} file, or the first sheet of an {@code .xlsx} — read with
  * Drools' decision-table parser and written as DRL in which line N holds the whole rule of row N. So every
  * check of the DRL, and the compiler, reports a table's problem at its row; {@link #located} then moves it to the
- * cell: {@code gpu.csv:7:3} (row and column), {@code abroad.xlsx:Sheet1!C7} (sheet and cell).
+ * cell: {@code employer.csv:13:6} (row and column), {@code abroad.xlsx:Abroad!G11} (sheet and cell).
  */
 public final class DecisionTable {
 
