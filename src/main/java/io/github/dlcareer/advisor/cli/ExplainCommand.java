@@ -70,6 +70,12 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Where a rule is written: {@code FILE:LINE}, or {@code FILE row N} for a row of a decision table. */
+    private static String place(String file, int line) {
+        String name = file.toLowerCase(Locale.ROOT);
+        return safe(file) + (name.endsWith(".csv") || name.endsWith(".xlsx") ? " row " : ":") + line;
+    }
+
     /** The explanation for a person to read; every text made {@link TextReport#safe}. */
     private static void text(Explanation e, String person, PrintWriter out) {
         out.printf(Locale.ROOT, "%s (%s) for %s: %s%n", safe(e.title()), safe(e.advice()), safe(person),
@@ -80,8 +86,8 @@ final class ExplainCommand implements Callable<Integer> {
             for (Explanation.Fired f : e.fired()) {
                 // Against with certainty 1 is a rule-out: nothing that supports the advice can outweigh it.
                 String role = f.supports() ? "supports" : f.weight() >= 1 ? "rules it out" : "weakens";
-                out.printf(Locale.ROOT, "  %s %s  (%s:%d, %s, weight %.2f)%n", f.supports() ? "+" : "-", safe(f.rule()),
-                        safe(f.file()), f.line(), role, f.weight());
+                out.printf(Locale.ROOT, "  %s %s  (%s, %s, weight %.2f)%n", f.supports() ? "+" : "-", safe(f.rule()),
+                        place(f.file(), f.line()), role, f.weight());
                 if (!f.why().isEmpty()) {
                     out.println("      facts: " + safe(f.why(), "; "));
                 }
@@ -94,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println();
             out.println(e.given() ? "Rules for it that did not fire:" : "Why not: the rules that could give it did not fire:");
             for (Explanation.NotFired n : e.notFired()) {
-                out.printf(Locale.ROOT, "  %s  (%s:%d, weight %.2f)%n", safe(n.rule()), safe(n.file()), n.line(), n.weight());
+                out.printf(Locale.ROOT, "  %s  (%s, weight %.2f)%n", safe(n.rule()), place(n.file(), n.line()), n.weight());
                 n.conditions().forEach(c -> out.println("      when  " + safe(c)));
                 if (!n.factsInWords().isEmpty()) {
                     out.println("      known: " + safe(n.factsInWords(), "; "));

@@ -194,6 +194,14 @@ class MainTest {
         }
 
         @Test
+        void aRuleOfADecisionTableIsExplainedByItsRow() {
+            assertThat(cli.run("explain", "examples/profiles/india-abroad-not-top-tier.yaml", "abroad-waste-of-money",
+                    "--rules", "rules")).isZero();
+            assertThat(cli.out()).contains("+ Abroad: from India to a university that is not top-tier  (rules/abroad.xlsx"
+                    + " row 11, supports, weight 0.80)");
+        }
+
+        @Test
         void explainsWhyNotAsJson() throws Exception {
             assertThat(cli.run("explain", "examples/profiles/gpu-own.yaml", "buy-a-gpu", "--rules", "rules",
                     "--format", "json")).isZero();

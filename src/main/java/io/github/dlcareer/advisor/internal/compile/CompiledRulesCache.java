@@ -2,6 +2,7 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import org.kie.api.KieServices;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * corrupt) is logged as a warning and the rules are compiled as if there were no cache. Files are written to a
  * temporary name and moved into place in one step, so two processes starting at once never see half a file.
  */
-public final class CompiledRulesCache {
+public final class CompiledRulesCache implements DecisionTable.Cache {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRulesCache.class);
     private static final String ADVISOR_VERSION = String.valueOf(CompiledRulesCache.class.getPackage()
@@ -44,9 +45,16 @@ public final class CompiledRulesCache {
     private static final int FORMAT = 6;
 
     private final Path folder;
+    /** The advisor's version in the keys of tables (precompiled entries stand another word for it). */
+    private final String version;
 
     public CompiledRulesCache(Path folder) {
+        this(folder, ADVISOR_VERSION);
+    }
+
+    CompiledRulesCache(Path folder, String version) {
         this.folder = folder;
+        this.version = version;
     }
 
     /** The cache folder of the command line: $ADVISOR_CACHE, else $XDG_CACHE_HOME or ~/.cache, then dl-career-advisor. */
@@ -239,6 +247,67 @@ public final class CompiledRulesCache {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /**
+     * The DRL a decision table became, kept with the key of the table it was read from and a digest of the DRL, both
+     * checked on load like the parsed rules' (a changed entry would change the rules silently).
+     */
+    record TableEntry(String table, String digest, String drl) {
+    }
+
+    /** The key of a table: its name and bytes, and the versions the DRL written from it depends on. */
+    static String tableKey(String version, String file, byte[] content) {
+        return key(version, Map.of(file, HexFormat.of().formatHex(sha256(content))));
+    }
+
+    static String tableName(String key) {
+        return "table-" + key + ".json";
+    }
+
+    /** The DRL of a table entry's bytes, checked to be the intact entry of a key. */
+    static String tableDrl(byte[] bytes, String key) throws IOException {
+        TableEntry entry = JSON.readValue(bytes, TableEntry.class);
+        if (key.equals(entry.table()) && entry.drl() != null
+                && HexFormat.of().formatHex(sha256(entry.drl().getBytes(StandardCharsets.UTF_8))).equals(entry.digest())) {
+            return entry.drl();
+        }
+        throw new UnusableEntry("it does not match its key or digest");
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    @Override
+    public Optional<String> readTable(String file, byte[] content) {
+        String key = tableKey(version, file, content);
+        Path entryFile = folder.resolve(tableName(key));
+        try {
+            return Optional.of(tableDrl(Files.readAllBytes(entryFile), key));
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            return Optional.empty();
+        } catch (UnusableEntry e) {
+            LOG.warn("ignoring the table in {}: {}; reading the table again", entryFile, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the table in {} ({}); reading the table again", entryFile, e.toString());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void writeTable(String file, byte[] content, String drl) {
+        String key = tableKey(version, file, content);
+        String digest = HexFormat.of().formatHex(sha256(drl.getBytes(StandardCharsets.UTF_8)));
+        try {
+            write(folder.resolve(tableName(key)), JSON.writeValueAsBytes(new TableEntry(key, digest, drl)));
+        } catch (IOException e) {
+            LOG.warn("cannot write a table to the cache in {} ({})", folder, e.toString());
         }
     }
 

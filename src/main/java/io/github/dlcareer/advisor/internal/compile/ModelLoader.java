@@ -48,7 +48,8 @@ final class ModelLoader {
         KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(release);
         Map<String, String> labels = new HashMap<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
-            String path = "src/main/resources/advisor/" + file.getKey();
+            // A decision table comes as its DRL: by the name's extension, Drools would read it as a table again.
+            String path = "src/main/resources/advisor/" + file.getKey() + (file.getKey().endsWith(".drl") ? "" : ".drl");
             labels.put(path, file.getKey());
             files.write(path, file.getValue());
         }

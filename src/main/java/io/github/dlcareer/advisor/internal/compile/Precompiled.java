@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.internal.compile;
 
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,5 +78,34 @@ final class Precompiled {
             LOG.warn("cannot use the precompiled parsed rules {} ({}); parsing the DRL", parsedName(key), e.toString());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Decision tables as the jar holds their DRL precompiled (no spreadsheet read: POI alone takes ~1.5 s to load),
+     * else as {@code fallback} reads and keeps them.
+     */
+    DecisionTable.Cache tables(DecisionTable.Cache fallback) {
+        if (loader == null) {
+            return fallback;
+        }
+        return new DecisionTable.Cache() {
+            @Override
+            public Optional<String> readTable(String file, byte[] content) {
+                String key = CompiledRulesCache.tableKey(VERSION, file, content);
+                try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.tableName(key))) {
+                    if (in != null) {
+                        return Optional.of(CompiledRulesCache.tableDrl(in.readAllBytes(), key));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot use the precompiled table {} ({}); reading the table", file, e.toString());
+                }
+                return fallback.readTable(file, content);
+            }
+
+            @Override
+            public void writeTable(String file, byte[] content, String drl) {
+                fallback.writeTable(file, content, drl);
+            }
+        };
     }
 }

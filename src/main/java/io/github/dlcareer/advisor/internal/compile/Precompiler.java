@@ -2,6 +2,7 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.Drl;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * A build step ({@code pom.xml}, phase {@code process-classes}): compiles the bundled rules into the
- * {@link Precompiled} rules of the jar. A file whose compiled rules are there already (same key: same text, same
- * Drools) is not compiled again; entries of files no longer there are removed, so the jar holds only what it needs.
+ * {@link Precompiled} rules of the jar, with the DRL of each decision table. A file whose compiled rules are there
+ * already (same key: same text, same Drools) is not compiled again; entries of files no longer there are removed, so the jar holds only what it needs.
  * Rules with an error fail the build with every problem at its file and line.
  *
  * <p>{@code java -cp CLASSPATH io.github.dlcareer.advisor.internal.compile.Precompiler RULES_FOLDER OUT_FOLDER}
@@ -48,11 +49,15 @@ final class Precompiler {
     /** Writes the precompiled rules of {@code files} into {@code out}; returns how many DRL files were compiled. */
     static int precompile(RulesFiles files, Path out) throws IOException {
         Knowledge knowledge = new RulesCompiler(files, null, Precompiled.NONE).read(); // throws with every problem of the catalogues or DRL
-        Map<String, String> drl = files.readDrl();
         List<Problem> problems = new ArrayList<>();
+        CompiledRulesCache store = new CompiledRulesCache(out, Precompiled.VERSION);
+        Map<String, String> drl = files.readDrl(store, problems); // keeps each table's DRL in out
         ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
-        CompiledRulesCache store = new CompiledRulesCache(out);
         Set<String> current = new HashSet<>();
+        for (String table : drl.keySet().stream().filter(DecisionTable::isTable).toList()) {
+            byte[] content = Files.readAllBytes(files.folder().resolve(table));
+            current.add(CompiledRulesCache.tableName(CompiledRulesCache.tableKey(Precompiled.VERSION, table, content)));
+        }
         int compiled = 0;
         for (Map.Entry<String, String> file : drl.entrySet()) {
             Map<String, String> one = Map.of(file.getKey(), file.getValue());

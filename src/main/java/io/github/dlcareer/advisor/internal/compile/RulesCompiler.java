@@ -4,6 +4,7 @@ import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.Drl;
 import io.github.dlcareer.advisor.internal.knowledge.FieldLabels;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
@@ -127,7 +128,7 @@ public final class RulesCompiler {
         } catch (InvalidRulesException e) {
             return e.problems();
         }
-        return List.copyOf(problems);
+        return List.copyOf(DecisionTable.located(files, problems));
     }
 
     /**
@@ -140,7 +141,8 @@ public final class RulesCompiler {
         }
         Catalogues catalogues = Catalogues.read(files.folder(), files.label(), problems);
         FieldLabels labels = FieldLabels.read(files, problems);
-        Map<String, String> drl = files.readDrl();
+        Map<String, String> drl = files.readDrl(precompiled.tables(cache == null ? DecisionTable.Cache.NONE : cache),
+                problems);
         String key = cache == null ? null : CompiledRulesCache.key(drl);
         List<RuleDraft> drafts = precompiled.parsed(drl)
                 .or(() -> key == null ? Optional.empty() : cache.readParsed(key)).orElse(null);
@@ -166,9 +168,9 @@ public final class RulesCompiler {
         return Knowledge.of(files, catalogues, labels, drafts, drl, problems);
     }
 
-    private static void throwIfErrors(List<Problem> problems) {
+    private void throwIfErrors(List<Problem> problems) {
         if (hasErrors(problems)) {
-            throw new InvalidRulesException(problems);
+            throw new InvalidRulesException(DecisionTable.located(files, problems));
         }
     }
 

@@ -41,8 +41,8 @@ public final class Drl {
     private static final Pattern DERIVES = Pattern.compile(
             "evidence\\s*\\.\\s*finding\\s*\\(\\s*\"([^\"]+)\"\\s*(?:,\\s*(?:\"([^\"]*)\"|([^;]+?)))?\\s*,\\s*\\w+\\s*\\)");
     private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ ");
-    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b(.*)$");
-    private static final Pattern THEN = Pattern.compile("^\\s*then\\b");
+    private static final Pattern WHEN = Pattern.compile("(?<![\\w.$])when\\b");
+    private static final Pattern THEN = Pattern.compile("(?<![\\w.$])then\\b");
 
     private Drl() {
     }
@@ -84,26 +84,33 @@ public final class Drl {
         return rules;
     }
 
-    /** The lines between a rule's {@code when} and {@code then}, as written, without comments and blanks. */
+    /**
+     * The lines between a rule's {@code when} and {@code then}, as written, without comments and blanks; the
+     * keywords are found in code, not in names or comments, anywhere on a line (a table's rule is one line).
+     */
     private static List<String> conditions(List<String> lines, int ruleLine) {
         List<String> conditions = new ArrayList<>();
         boolean inside = false;
         for (int i = Math.max(ruleLine - 1, 0); i < lines.size(); i++) {
             String line = lines.get(i);
+            String code = blankCommentsAndStrings(line);
+            int from = 0;
             if (!inside) {
-                Matcher when = WHEN.matcher(line);
-                if (when.find()) {
-                    inside = true;
-                    line = when.group(1);
-                } else {
+                Matcher when = WHEN.matcher(code);
+                if (!when.find()) {
                     continue;
                 }
-            } else if (THEN.matcher(line).find()) {
-                break;
+                inside = true;
+                from = when.end();
             }
-            String text = line.replaceAll("//.*$", "").strip();
+            Matcher then = THEN.matcher(code);
+            boolean last = then.find(from);
+            String text = line.substring(from, last ? then.start() : line.length()).replaceAll("//.*$", "").strip();
             if (!text.isEmpty()) {
                 conditions.add(text);
+            }
+            if (last) {
+                break;
             }
         }
         return conditions;

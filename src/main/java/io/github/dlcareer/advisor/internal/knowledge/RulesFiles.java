@@ -1,5 +1,7 @@
 package io.github.dlcareer.advisor.internal.knowledge;
 
+import io.github.dlcareer.advisor.Problem;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,13 +57,25 @@ public record RulesFiles(Path folder, String label) {
         return label + "/" + file;
     }
 
-    /** Every {@code .drl} file under the folder, by relative path in sorted order, with its text. */
-    public Map<String, String> readDrl() {
+    /**
+     * Every rule file under the folder by relative path in sorted order, with its text: each {@code .drl} file,
+     * and each decision table ({@code .csv}, {@code .xlsx}) as the DRL it stands for (see {@link DecisionTable}).
+     * A table that cannot be read is left out, its problem added to {@code problems}.
+     *
+     * @param tables where the DRL of tables read before is kept ({@link DecisionTable.Cache#NONE}: nowhere)
+     */
+    public Map<String, String> readDrl(DecisionTable.Cache tables, List<Problem> problems) {
         Map<String, String> files = new LinkedHashMap<>();
         try (Stream<Path> paths = Files.walk(folder)) {
-            List<Path> drl = paths.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
-            for (Path path : drl) {
-                files.put(folder.relativize(path).toString().replace('\\', '/'), Files.readString(path));
+            List<Path> rules = paths.filter(p -> (p.toString().endsWith(".drl") || DecisionTable.isTable(p.toString()))
+                    && Files.isRegularFile(p)).sorted().toList();
+            for (Path path : rules) {
+                String file = folder.relativize(path).toString().replace('\\', '/');
+                String drl = file.endsWith(".drl") ? Files.readString(path)
+                        : DecisionTable.drl(this, file, Files.readAllBytes(path), tables, problems);
+                if (drl != null) {
+                    files.put(file, drl);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rules in " + label, e);

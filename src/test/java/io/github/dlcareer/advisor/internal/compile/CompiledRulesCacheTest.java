@@ -5,6 +5,7 @@ import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.Profile;
 import io.github.dlcareer.advisor.ProfileReader;
@@ -36,9 +37,16 @@ class CompiledRulesCacheTest {
         }
     }
 
+    /** The rule files of the shipped rules: DRL files and decision tables. */
     private static long drlFiles() throws Exception {
         try (Stream<Path> files = Files.list(RULES)) {
-            return files.filter(f -> f.toString().endsWith(".drl")).count();
+            return files.filter(f -> f.toString().endsWith(".drl") || DecisionTable.isTable(f.toString())).count();
+        }
+    }
+
+    private static long tables() throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            return files.filter(f -> DecisionTable.isTable(f.toString())).count();
         }
     }
 
@@ -55,7 +63,7 @@ class CompiledRulesCacheTest {
 
         assertThat(compiled.fromCache()).isFalse();
         assertThat(loaded.fromCache()).isTrue();
-        assertThat(kjars(cache)).as("one compiled kjar per DRL file").isEqualTo(drlFiles());
+        assertThat(kjars(cache)).as("one compiled kjar per rule file").isEqualTo(drlFiles());
         assertThat(adviceOfEveryExample(loaded)).isEqualTo(adviceOfEveryExample(compiled));
     }
 
@@ -101,7 +109,7 @@ class CompiledRulesCacheTest {
         RuleBook compiled = compile(RULES, cache);
         Path json;
         try (Stream<Path> files = Files.list(cache)) {
-            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+            json = files.filter(f -> f.getFileName().toString().matches("rules-.*\\.json")).findFirst().orElseThrow();
         }
         String text = Files.readString(json);
         String gpuRule = "\"name\":\"GPU: no GPU at all, buy one\"";
@@ -131,7 +139,7 @@ class CompiledRulesCacheTest {
         compile(rules, cache);
         Path original;
         try (Stream<Path> files = Files.list(cache)) {
-            original = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+            original = files.filter(f -> f.getFileName().toString().matches("rules-.*\\.json")).findFirst().orElseThrow();
         }
         String parsedBefore = Files.readString(original);
         Path gpu = rules.resolve("gpu.drl");
@@ -139,7 +147,7 @@ class CompiledRulesCacheTest {
         String newKey;
         new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache), Precompiled.NONE).read(); // writes the entry of the edited DRL
         try (Stream<Path> files = Files.list(cache)) {
-            newKey = files.filter(f -> f.toString().endsWith(".json") && !f.equals(original)).findFirst().orElseThrow()
+            newKey = files.filter(f -> f.getFileName().toString().matches("rules-.*\\.json") && !f.equals(original)).findFirst().orElseThrow()
                     .getFileName().toString();
         }
         Files.writeString(cache.resolve(newKey), parsedBefore); // the old rules, intact, under the new DRL's name
@@ -175,7 +183,8 @@ class CompiledRulesCacheTest {
         }
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .hasSize((int) drlFiles() + 1).allSatisfy(name -> assertThat(name).matches("rules-[0-9a-f]{64}\\.(kjar|json)"));
+                    .hasSize((int) (drlFiles() + 1 + tables()))
+                    .allSatisfy(name -> assertThat(name).matches("(rules|table)-[0-9a-f]{64}\\.(kjar|json)"));
         }
         assertThat(compile(RULES, cache).fromCache()).isTrue();
     }

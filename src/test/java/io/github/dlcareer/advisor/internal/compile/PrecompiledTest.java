@@ -3,6 +3,7 @@ package io.github.dlcareer.advisor.internal.compile;
 import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.ProfileReader;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,11 +39,15 @@ class PrecompiledTest {
 
     @Test
     void theBuildPrecompiledEveryFileOfRulesAsItIsNow() {
-        Map<String, String> drl = RulesFiles.of(RULES).readDrl();
+        Map<String, String> drl = RulesFiles.of(RULES).readDrl(DecisionTable.Cache.NONE, new ArrayList<>());
 
         assertThat(Precompiled.IN_JAR.hasAll(drl))
                 .as("every DRL file of rules/ precompiled (stale: run mvn process-classes)").isTrue();
         assertThat(Precompiled.IN_JAR.parsed(drl)).as("the parsed rules of rules/ precompiled").isPresent();
+        assertThat(drl.keySet().stream().filter(DecisionTable::isTable)).isNotEmpty().allSatisfy(table ->
+                assertThat(Precompiled.IN_JAR.tables(DecisionTable.Cache.NONE)
+                        .readTable(table, Files.readAllBytes(RULES.resolve(table))))
+                        .as("the DRL of %s precompiled, so that no spreadsheet is read", table).contains(drl.get(table)));
     }
 
     @Test
@@ -78,12 +84,14 @@ class PrecompiledTest {
         int first = Precompiler.precompile(RulesFiles.of(rules), out);
         int second = Precompiler.precompile(RulesFiles.of(rules), out);
 
-        long drlFiles = RulesFiles.of(rules).readDrl().size();
-        assertThat(first).isEqualTo(drlFiles);
+        Map<String, String> ruleFiles = RulesFiles.of(rules).readDrl(DecisionTable.Cache.NONE, new ArrayList<>());
+        long tables = ruleFiles.keySet().stream().filter(DecisionTable::isTable).count();
+        assertThat(first).isEqualTo(ruleFiles.size());
         assertThat(second).as("nothing changed, nothing compiled").isZero();
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString()))
-                    .hasSize((int) drlFiles + 1).doesNotContain("rules-gone.kjar");
+            assertThat(files.map(f -> f.getFileName().toString())).as("a kjar per rule file, the parsed rules, a"
+                    + " table's DRL per table").hasSize((int) (ruleFiles.size() + 1 + tables))
+                    .doesNotContain("rules-gone.kjar");
         }
     }
 }

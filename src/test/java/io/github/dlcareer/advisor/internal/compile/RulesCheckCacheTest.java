@@ -2,12 +2,14 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import io.github.dlcareer.advisor.Problem;
 import io.github.dlcareer.advisor.TestRules;
+import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +31,10 @@ class RulesCheckCacheTest {
         return new RulesCompiler(RulesFiles.of(rules), with, Precompiled.NONE).check(null);
     }
 
+    /** The key of a rule file's DRL (a decision table's: the DRL it becomes). */
     private String key(String file) throws Exception {
-        return CompiledRulesCache.key(Map.of(file, Files.readString(rules.resolve(file))));
+        return CompiledRulesCache.key(Map.of(file, RulesFiles.of(rules).readDrl(DecisionTable.Cache.NONE, new ArrayList<>())
+                .get(file)));
     }
 
     private void edit(String file, String text, String replacement) throws Exception {
@@ -88,7 +92,7 @@ class RulesCheckCacheTest {
         CompiledRulesCache compiled = new CompiledRulesCache(cache);
         new RulesCompiler(RulesFiles.of(rules), compiled, Precompiled.NONE).compile();
 
-        assertThat(RulesFiles.of(rules).readDrl().keySet()).allSatisfy(file ->
+        assertThat(RulesFiles.of(rules).readDrl(DecisionTable.Cache.NONE, new ArrayList<>()).keySet()).allSatisfy(file ->
                 assertThat(compiled.compiles(key(file))).as(file).isTrue());
     }
 }

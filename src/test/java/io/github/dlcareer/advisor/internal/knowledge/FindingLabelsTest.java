@@ -28,7 +28,7 @@ class FindingLabelsTest {
         RulesFiles files = RulesFiles.of(Path.of("rules"));
         List<Problem> problems = new ArrayList<>();
         List<RuleDraft> drafts = new ArrayList<>();
-        files.readDrl().forEach((name, text) -> drafts.addAll(Drl.parse(files, name, text, problems)));
+        files.readDrl(DecisionTable.Cache.NONE, problems).forEach((name, text) -> drafts.addAll(Drl.parse(files, name, text, problems)));
         assertThat(problems).isEmpty();
         return drafts;
     }
