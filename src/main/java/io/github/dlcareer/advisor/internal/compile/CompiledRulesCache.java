@@ -97,7 +97,16 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
     }
 
     private Path file(String key) {
-        return folder.resolve("rules-" + key + ".kjar");
+        return folder.resolve(kjarName(key));
+    }
+
+    /** The names of a key's entries: the same in a cache folder and among the jar's precompiled rules. */
+    static String kjarName(String key) {
+        return "rules-" + key + ".kjar";
+    }
+
+    static String parsedName(String key) {
+        return "rules-" + key + ".json";
     }
 
     /** The cached kjar of a key, if there is one that can be read. */
@@ -243,11 +252,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
 
     /** A SHA-256 of bytes: any change to any rule's field changes it. */
     private static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return HexFormat.of().formatHex(sha256(bytes));
     }
 
     /**
@@ -259,7 +264,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
 
     /** The key of a table: its name and bytes, and the versions the DRL written from it depends on. */
     static String tableKey(String version, String file, byte[] content) {
-        return key(version, Map.of(file, HexFormat.of().formatHex(sha256(content))));
+        return key(version, Map.of(file, digest(content)));
     }
 
     static String tableName(String key) {
@@ -270,7 +275,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
     static String tableDrl(byte[] bytes, String key) throws IOException {
         TableEntry entry = JSON.readValue(bytes, TableEntry.class);
         if (key.equals(entry.table()) && entry.drl() != null
-                && HexFormat.of().formatHex(sha256(entry.drl().getBytes(StandardCharsets.UTF_8))).equals(entry.digest())) {
+                && digest(entry.drl().getBytes(StandardCharsets.UTF_8)).equals(entry.digest())) {
             return entry.drl();
         }
         throw new UnusableEntry("it does not match its key or digest");
@@ -303,7 +308,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
     @Override
     public void writeTable(String file, byte[] content, String drl) {
         String key = tableKey(version, file, content);
-        String digest = HexFormat.of().formatHex(sha256(drl.getBytes(StandardCharsets.UTF_8)));
+        String digest = digest(drl.getBytes(StandardCharsets.UTF_8));
         try {
             write(folder.resolve(tableName(key)), JSON.writeValueAsBytes(new TableEntry(key, digest, drl)));
         } catch (IOException e) {
@@ -312,7 +317,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
     }
 
     private Path parsedFile(String key) {
-        return folder.resolve("rules-" + key + ".json");
+        return folder.resolve(parsedName(key));
     }
 
     private void discardParsed(String key) {

@@ -39,18 +39,10 @@ final class Precompiled {
         return CompiledRulesCache.key(VERSION, drl);
     }
 
-    static String kjarName(String key) {
-        return "rules-" + key + ".kjar";
-    }
-
-    static String parsedName(String key) {
-        return "rules-" + key + ".json";
-    }
-
     /** Whether every one of these DRL files was precompiled. */
     boolean hasAll(Map<String, String> drl) {
         return loader != null && drl.entrySet().stream().allMatch(file ->
-                loader.getResource(RESOURCES + kjarName(key(Map.of(file.getKey(), file.getValue())))) != null);
+                loader.getResource(RESOURCES + CompiledRulesCache.kjarName(key(Map.of(file.getKey(), file.getValue())))) != null);
     }
 
     /** The kjar of one DRL file, if it was precompiled. */
@@ -58,7 +50,7 @@ final class Precompiled {
         if (loader == null) {
             return Optional.empty();
         }
-        try (InputStream in = loader.getResourceAsStream(RESOURCES + kjarName(key(oneFile)))) {
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.kjarName(key(oneFile)))) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             LOG.warn("cannot read the precompiled rules of {} ({}); compiling them", oneFile.keySet(), e.toString());
@@ -72,10 +64,10 @@ final class Precompiled {
             return Optional.empty();
         }
         String key = key(drl);
-        try (InputStream in = loader.getResourceAsStream(RESOURCES + parsedName(key))) {
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.parsedName(key))) {
             return in == null ? Optional.empty() : Optional.of(CompiledRulesCache.parsedRules(in.readAllBytes(), key));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot use the precompiled parsed rules {} ({}); parsing the DRL", parsedName(key), e.toString());
+            LOG.warn("cannot use the precompiled parsed rules {} ({}); parsing the DRL", CompiledRulesCache.parsedName(key), e.toString());
         }
         return Optional.empty();
     }

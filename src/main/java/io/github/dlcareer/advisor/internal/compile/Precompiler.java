@@ -49,19 +49,20 @@ final class Precompiler {
     /** Writes the precompiled rules of {@code files} into {@code out}; returns how many DRL files were compiled. */
     static int precompile(RulesFiles files, Path out) throws IOException {
         Knowledge knowledge = new RulesCompiler(files, null, Precompiled.NONE).read(); // throws with every problem of the catalogues or DRL
+        Map<String, String> drl = knowledge.drl();
         List<Problem> problems = new ArrayList<>();
         CompiledRulesCache store = new CompiledRulesCache(out, Precompiled.VERSION);
-        Map<String, String> drl = files.readDrl(store, problems); // keeps each table's DRL in out
         ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
         Set<String> current = new HashSet<>();
         for (String table : drl.keySet().stream().filter(DecisionTable::isTable).toList()) {
             byte[] content = Files.readAllBytes(files.folder().resolve(table));
+            store.writeTable(table, content, drl.get(table)); // a start then reads no spreadsheet
             current.add(CompiledRulesCache.tableName(CompiledRulesCache.tableKey(Precompiled.VERSION, table, content)));
         }
         int compiled = 0;
         for (Map.Entry<String, String> file : drl.entrySet()) {
             Map<String, String> one = Map.of(file.getKey(), file.getValue());
-            String name = Precompiled.kjarName(Precompiled.key(one));
+            String name = CompiledRulesCache.kjarName(Precompiled.key(one));
             current.add(name);
             if (!Files.isRegularFile(out.resolve(name))) {
                 byte[] kjar = loader.compile(one);
@@ -76,7 +77,7 @@ final class Precompiler {
         for (Map.Entry<String, String> file : drl.entrySet()) {
             drafts.addAll(Drl.parse(files, file.getKey(), file.getValue(), problems));
         }
-        String parsed = Precompiled.parsedName(Precompiled.key(drl));
+        String parsed = CompiledRulesCache.parsedName(Precompiled.key(drl));
         current.add(parsed);
         store.writeParsed(out.resolve(parsed), Precompiled.key(drl), drafts);
         for (String name : current) {

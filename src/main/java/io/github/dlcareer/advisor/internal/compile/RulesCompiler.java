@@ -238,7 +238,7 @@ public final class RulesCompiler {
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.warn("the {} compiled rules for {} cannot be loaded ({}); compiling them again",
                     key == null ? "precompiled" : "cached", files.label(), e.toString());
-            if (key != null) {
+            if (key != null && cache != null) {
                 cache.discard(key);
             }
             return null;
