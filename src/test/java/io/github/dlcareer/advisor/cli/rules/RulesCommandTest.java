@@ -8,6 +8,7 @@ import io.github.dlcareer.advisor.cli.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -232,14 +233,20 @@ class RulesCommandTest {
         assertThat(cli.out() + cli.err()).contains(broken.resolve("gpu.drl") + ":");
     }
 
-    @Test
-    void testRunsTheScenariosAndShowsWhatFailed(@TempDir Path dir) throws Exception {
+    /** Two example profiles beside a scenarios folder that holds the scenario of the first only. */
+    private static Path gpuScenarios(Path dir) throws IOException {
         Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
         Path profiles = Files.createDirectories(dir.resolve("profiles"));
         for (String name : new String[] {"gpu-none", "gpu-own"}) {
             Files.copy(Path.of("examples", "profiles", name + ".yaml"), profiles.resolve(name + ".yaml"));
         }
         Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
+        return scenarios;
+    }
+
+    @Test
+    void testRunsTheScenariosAndShowsWhatFailed(@TempDir Path dir) throws Exception {
+        Path scenarios = gpuScenarios(dir);
         Files.writeString(scenarios.resolve("gpu-own.yaml"), "profile: gpu-own\nexpect:\n  present: [buy-a-gpu]\n");
 
         int exit = cli.run("rules", "test", "rules", "--scenarios", scenarios.toString());
@@ -252,16 +259,11 @@ class RulesCommandTest {
     /** One verdict: an example profile without a scenario fails {@code rules test} as it fails the build's tests. */
     @Test
     void testFailsOnAnExampleProfileWithoutAScenarioAsTheBuildDoes(@TempDir Path dir) throws Exception {
-        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
-        Path profiles = Files.createDirectories(dir.resolve("profiles"));
-        for (String name : new String[] {"gpu-none", "gpu-own"}) {
-            Files.copy(Path.of("examples", "profiles", name + ".yaml"), profiles.resolve(name + ".yaml"));
-        }
-        Files.copy(Path.of("examples", "scenarios", "gpu-none.yaml"), scenarios.resolve("gpu-none.yaml"));
+        Path scenarios = gpuScenarios(dir);
 
         assertThat(Scenarios.profilesWithoutScenario(scenarios)).as("the build's verdict").isNotEmpty();
         assertThat(cli.run("rules", "test", "rules", "--scenarios", scenarios.toString())).isEqualTo(1);
-        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  " + profiles.resolve("gpu-own.yaml") + "\n"
+        assertThat(cli.out()).contains("PASS  gpu-none").contains("FAIL  " + dir.resolve("profiles").resolve("gpu-own.yaml") + "\n"
                 + "        has no scenario: every example profile needs one, " + scenarios.resolve("gpu-own.yaml"))
                 .contains("1 passed, 1 failed");
 
