@@ -1,5 +1,6 @@
 package io.github.dlcareer.advisor.cli.batch;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dlcareer.advisor.Advice;
@@ -11,7 +12,7 @@ import io.github.dlcareer.advisor.Recommendation;
 import io.github.dlcareer.advisor.format.AdviceJson;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -81,14 +82,14 @@ final class RecordRenderer {
 
     Rendered render(BatchRecord record) {
         if (format.tables()) {
-            return new Rendered(record, NOTHING, separateErrors && !record.advised() ? utf8(errorJson(record)) : null,
+            return new Rendered(record, NOTHING, separateErrors && !record.advised() ? errorJson(record) : null,
                     tables.rows(record));
         }
         if (record.advised()) {
             return new Rendered(record, format == Format.csv ? utf8(csvRows(record))
-                    : detail == Detail.compact ? utf8(compactJson(record)) : fullJson(record), null, null);
+                    : detail == Detail.compact ? compactJson(record) : fullJson(record), null, null);
         }
-        byte[] error = utf8(errorJson(record));
+        byte[] error = errorJson(record);
         if (separateErrors) {
             return new Rendered(record, NOTHING, error, null);
         }
@@ -103,11 +104,11 @@ final class RecordRenderer {
         if (record.kept().isEmpty()) {
             return advice;
         }
-        byte[] keep = utf8(jsonLine(json -> {
+        byte[] keep = jsonLine(json -> {
             json.writeStartObject();
             writeKept(json, record);
             json.writeEndObject();
-        }));
+        });
         // {advice…}\n and {"keep":{…}}\n make {advice…,"keep":{…}}\n
         byte[] line = Arrays.copyOf(advice, advice.length - 2 + keep.length);
         line[advice.length - 2] = ',';
@@ -163,7 +164,7 @@ final class RecordRenderer {
      * "conflicts": [{"id", "given": [advice ids]}], "keep": {column: value}}: no text, which the catalogue holds
      * once for every record; {@code "keep"} only when columns are kept.
      */
-    private static String compactJson(BatchRecord record) {
+    private static byte[] compactJson(BatchRecord record) {
         Advice advice = record.advice();
         return jsonLine(json -> {
             json.writeStartObject();
@@ -209,7 +210,7 @@ final class RecordRenderer {
     }
 
     /** {"line": 12, "profile": "x", "problems": [{"source", "line", "column", "field", "message"}], "keep": {…}} */
-    private static String errorJson(BatchRecord record) {
+    private static byte[] errorJson(BatchRecord record) {
         return jsonLine(json -> {
             json.writeStartObject();
             json.writeNumberField("line", record.line());
@@ -247,14 +248,15 @@ final class RecordRenderer {
         void write(JsonGenerator json) throws IOException;
     }
 
-    /** One JSON document on a line of its own. */
-    private static String jsonLine(JsonBody body) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+    /** One JSON document on a line of its own, as UTF-8: written as bytes, never as a String first. */
+    private static byte[] jsonLine(JsonBody body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             body.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.append('\n').toString();
+        bytes.write('\n');
+        return bytes.toByteArray();
     }
 }

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The known facts of one profile as {@code path = value}, each made once per evaluation: the findings, the
@@ -107,7 +107,11 @@ final class ProfileFacts {
 
     private static String format(Object value) {
         if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+            StringJoiner text = new StringJoiner(", ", "[", "]");
+            for (Object item : list) {
+                text.add(String.valueOf(item));
+            }
+            return text.toString();
         }
         return String.valueOf(value);
     }

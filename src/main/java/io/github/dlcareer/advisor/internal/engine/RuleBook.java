@@ -19,8 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A compiled rules folder: the shared, immutable {@link KieBase} with the catalogues, what is known of each
@@ -59,7 +57,9 @@ public final class RuleBook {
         this.catalogues = catalogues;
         this.labels = labels;
         this.rules = List.copyOf(rules);
-        this.byName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleDescription::name, Function.identity()));
+        // A HashMap, not Map.copyOf: looked up on every firing, and its buckets beat the immutable map's probing.
+        this.byName = new HashMap<>();
+        rules.forEach(rule -> byName.put(rule.name(), rule));
         this.adviceDependsOn = dependencies(rules, findingPaths);
         for (Catalogues.Question question : catalogues.questions().values()) {
             questionAffects.put(question.id(), adviceDependsOn.entrySet().stream()
