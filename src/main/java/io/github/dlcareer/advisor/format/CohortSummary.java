@@ -46,7 +46,8 @@ public final class CohortSummary {
     /**
      * A summary of the whole cohort and of each group of records that share a value of {@code by} (a profile
      * field's path or an input column's name, as the renderings name it): {@code valueOf} gives a record's value,
-     * null when it has none. At most {@value CohortSummaryGroups#MAX_GROUPS} values get a group of their own.
+     * null when it has none. The {@value CohortSummaryGroups#MAX_GROUPS} largest groups
+     * are shown apart, the rest together.
      */
     public CohortSummary(String by, Function<BatchRecord, String> valueOf) {
         this.groups = new CohortSummaryGroups(Objects.requireNonNull(by, "by"), Objects.requireNonNull(valueOf,

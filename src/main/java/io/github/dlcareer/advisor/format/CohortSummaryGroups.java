@@ -4,6 +4,7 @@ import io.github.dlcareer.advisor.Advice;
 import io.github.dlcareer.advisor.BatchRecord;
 import io.github.dlcareer.advisor.Recommendation;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,17 +13,19 @@ import java.util.function.Function;
 
 /**
  * The cohort summary broken down by a field: per group (a value of the field), its records and how often each
- * recommendation, red flag and question occurs. The field is untrusted input, so memory is bounded: the first
- * {@value #MAX_GROUPS} distinct values met get a group each, the records of any other value count under
- * {@value #OTHER}, and a value is cut to {@value #MAX_LABEL} characters.
+ * recommendation, red flag and question occurs. The {@value #MAX_GROUPS} largest groups are shown, the records of
+ * every other value count under {@value #OTHER}: the same cohort in any order gives the same breakdown. The field
+ * is untrusted input, so memory is bounded: the first {@value #MAX_COUNTED} distinct values met are counted apart
+ * (later ones go to {@value #OTHER} straight away), and a value is cut to {@value #MAX_LABEL} characters.
  */
 final class CohortSummaryGroups {
 
     static final int MAX_GROUPS = 50;
+    static final int MAX_COUNTED = 1_000;
     static final int MAX_LABEL = 80;
     /** The group of records without a value (null or blank), or rejected before the field was read. */
     static final String UNKNOWN = "(unknown)";
-    /** The group of the records whose value came after the first {@value #MAX_GROUPS}. */
+    /** The group of the records whose value is not among the {@value #MAX_GROUPS} largest groups. */
     static final String OTHER = "(other)";
 
     /** One group's counts. */
@@ -37,6 +40,16 @@ final class CohortSummaryGroups {
 
         private Group(String label) {
             this.label = label;
+        }
+
+        /** Adds another group's counts to this one's. */
+        private void add(Group group) {
+            read += group.read;
+            advised += group.advised;
+            rejected += group.rejected;
+            group.recommendations.forEach((id, n) -> recommendations.merge(id, n, Long::sum));
+            group.redFlags.forEach((id, n) -> redFlags.merge(id, n, Long::sum));
+            group.questions.forEach((id, n) -> questions.merge(id, n, Long::sum));
         }
 
         String label() {
@@ -101,19 +114,40 @@ final class CohortSummaryGroups {
         advice.questions().forEach(q -> group.questions.merge(q.id(), 1L, Long::sum));
     }
 
-    /** The group a value belongs to: its own (cut to a length) while there is room, else {@value #OTHER}. */
+    /** The group a value is counted in: its own (cut to a length) while there is room, else {@value #OTHER}. */
     private String label(String value) {
         if (value == null || value.isBlank()) {
             return UNKNOWN;
         }
         String label = value.length() > MAX_LABEL ? value.substring(0, MAX_LABEL - 1) + "…" : value;
         long named = groups.size() - (groups.containsKey(UNKNOWN) ? 1 : 0) - (groups.containsKey(OTHER) ? 1 : 0);
-        return groups.containsKey(label) || named < MAX_GROUPS ? label : OTHER;
+        return groups.containsKey(label) || named < MAX_COUNTED ? label : OTHER;
     }
 
-    /** The groups, largest first, then by label: the same cohort always gives the same breakdown. */
+    /**
+     * The {@value #MAX_GROUPS} largest groups of a value, {@value #UNKNOWN}, and {@value #OTHER} holding the rest;
+     * largest first, then by label.
+     */
     List<Group> ranked() {
-        return groups.values().stream().sorted(Comparator.comparingLong(Group::read).reversed()
-                .thenComparing(Group::label)).toList();
+        List<Group> named = groups.values().stream()
+                .filter(g -> !g.label.equals(UNKNOWN) && !g.label.equals(OTHER)).sorted(ORDER).toList();
+        if (named.size() <= MAX_GROUPS) {
+            return groups.values().stream().sorted(ORDER).toList();
+        }
+        List<Group> shown = new ArrayList<>(named.subList(0, MAX_GROUPS));
+        Group other = new Group(OTHER);
+        named.subList(MAX_GROUPS, named.size()).forEach(other::add);
+        if (groups.containsKey(OTHER)) {
+            other.add(groups.get(OTHER));
+        }
+        shown.add(other);
+        if (groups.containsKey(UNKNOWN)) {
+            shown.add(groups.get(UNKNOWN));
+        }
+        shown.sort(ORDER);
+        return shown;
     }
+
+    private static final Comparator<Group> ORDER = Comparator.comparingLong(Group::read).reversed()
+            .thenComparing(Group::label);
 }

@@ -41,8 +41,8 @@ public final class CohortSummaryHtml {
         String field = HtmlReport.escape(summary.groups().field());
         html.append("<h2>By ").append(field).append("</h2>\n<div class=\"meta\">")
                 .append(String.format(Locale.ROOT, "%d %s of records sharing a value of %s, largest first. Shares are"
-                        + " of each group's advised records. %s: no value or rejected before it was read; %s: values"
-                        + " after the first %d met.", groups.size(), groups.size() == 1 ? "group" : "groups", field,
+                        + " of each group's advised records. %s: no value or rejected before it was read; %s: the values"
+                        + " beyond the %d largest groups.", groups.size(), groups.size() == 1 ? "group" : "groups", field,
                         CohortSummaryGroups.UNKNOWN, CohortSummaryGroups.OTHER, CohortSummaryGroups.MAX_GROUPS))
                 .append("</div>\n");
         matrix(html, summary, "Recommendations", summary.recommendations(), Group::recommendations, groups);
