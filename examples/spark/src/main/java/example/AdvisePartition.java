@@ -42,6 +42,7 @@ final class AdvisePartition implements MapPartitionsFunction<Row, Row> {
     private final String mapping;
     private final byte[] header;
     private final int chunkLines;
+    private final List<String> keep;
 
     /**
      * @param input      the input's name, as problems name it
@@ -50,13 +51,15 @@ final class AdvisePartition implements MapPartitionsFunction<Row, Row> {
      * @param mapping    the CSV mapping file's name as shipped with the job, or null for JSON Lines
      * @param header     the CSV header line (without its line break), put before every chunk that lacks it
      * @param chunkLines how many lines a chunk holds (at least): the results of one chunk are held at a time
+     * @param keep       the input columns passed through to {@code kept}, or none
      */
-    AdvisePartition(String input, String rules, String mapping, byte[] header, int chunkLines) {
+    AdvisePartition(String input, String rules, String mapping, byte[] header, int chunkLines, List<String> keep) {
         this.input = input;
         this.rules = rules;
         this.mapping = mapping;
         this.header = header;
         this.chunkLines = chunkLines;
+        this.keep = List.copyOf(keep);
     }
 
     @Override
@@ -114,9 +117,9 @@ final class AdvisePartition implements MapPartitionsFunction<Row, Row> {
         BatchInput records = mapping == null
                 ? BatchInput.json(new ByteArrayInputStream(chunk.toByteArray()), input)
                 : BatchInput.csv(new ByteArrayInputStream(chunk.toByteArray()), input, job.mapping());
-        Batch.of(job.advisor()).threads(1).run(records, record -> ready.add(results(job.tables(),
-                new BatchRecord(record.line() + offset, record.id(), record.profile(), record.advice(),
-                        record.problems()))));
+        Batch.of(job.advisor()).threads(1).run(keep.isEmpty() ? records : records.keep(keep),
+                record -> ready.add(results(job.tables(), new BatchRecord(record.line() + offset, record.id(),
+                        record.profile(), record.advice(), record.problems(), record.kept()))));
     }
 
     private static Row results(CohortTables tables, BatchRecord record) {

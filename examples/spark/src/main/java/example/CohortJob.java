@@ -42,7 +42,7 @@ import static org.apache.spark.sql.functions.sum;
  * as Parquet folders {@code OUT/TABLE/}, from JSON Lines, a CSV export through a mapping file, or Parquet.
  *
  * <pre>
- * CohortJob INPUT OUT [--mapping FILE] [--rules DIR]
+ * CohortJob INPUT OUT [--mapping FILE] [--rules DIR] [--keep COLUMN,...]
  * </pre>
  *
  * Exit codes as {@code advisor batch}: 0 every record advised, 3 some rejected (each in {@code rejections}),
@@ -59,11 +59,20 @@ public final class CohortJob {
      * @param mapping    the CSV mapping file ({@code advisor batch --mapping}), or null
      * @param rules      the rules folder, or null for the rules bundled in the library
      * @param chunkLines input lines advised together (the results of one chunk per task are held at a time)
+     * @param keep       input columns passed through to the {@code kept} table ({@code advisor batch --keep})
      */
-    public record Options(String input, String out, String mapping, String rules, int chunkLines) {
+    public record Options(String input, String out, String mapping, String rules, int chunkLines, List<String> keep) {
+        public Options {
+            keep = List.copyOf(keep);
+        }
+
+        /** Options that keep no input column. */
+        public Options(String input, String out, String mapping, String rules, int chunkLines) {
+            this(input, out, mapping, rules, chunkLines, List.of());
+        }
     }
 
-    private static final String USAGE = "usage: CohortJob INPUT OUT_DIR [--mapping FILE] [--rules DIR]";
+    private static final String USAGE = "usage: CohortJob INPUT OUT_DIR [--mapping FILE] [--rules DIR] [--keep COLUMN,...]";
 
     /** Numbered input lines: a line's number in the input (1-based) and its bytes, line break left out. */
     private static final StructType LINES = new StructType()
@@ -119,11 +128,12 @@ public final class CohortJob {
         byte[] header = null;
         if (mapping != null) {
             header = lines.first().getAs(1);
-            BatchInput.csv(new ByteArrayInputStream(header), options.input(), mapping); // every mapped column there
+            // Every mapped column there, and every column to keep.
+            BatchInput.csv(new ByteArrayInputStream(header), options.input(), mapping).keep(options.keep());
         }
         Dataset<Row> results = lines
                 .mapPartitions(new AdvisePartition(options.input(), rulesName, mappingName, header,
-                        options.chunkLines()), Encoders.row(SparkTables.RECORD_RESULTS))
+                        options.chunkLines(), options.keep()), Encoders.row(SparkTables.RECORD_RESULTS))
                 .persist(StorageLevel.DISK_ONLY()); // advised once, then split into the tables
 
         // Parquet TIMESTAMP (UTC-adjusted) rather than Spark's INT96: what DuckDB reads as TIMESTAMP WITH TIME ZONE.
@@ -215,10 +225,16 @@ public final class CohortJob {
         List<String> positional = new ArrayList<>();
         String mapping = null;
         String rules = null;
+        List<String> keep = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mapping" -> mapping = ++i < args.length ? args[i] : null;
                 case "--rules" -> rules = ++i < args.length ? args[i] : null;
+                case "--keep" -> {
+                    if (++i < args.length) {
+                        keep.addAll(List.of(args[i].split(",")));
+                    }
+                }
                 default -> positional.add(args[i]);
             }
             if (i >= args.length) {
@@ -226,6 +242,6 @@ public final class CohortJob {
             }
         }
         return positional.size() == 2 && positional.stream().noneMatch(a -> a.startsWith("--"))
-                ? new Options(positional.get(0), positional.get(1), mapping, rules, 1000) : null;
+                ? new Options(positional.get(0), positional.get(1), mapping, rules, 1000, keep) : null;
     }
 }

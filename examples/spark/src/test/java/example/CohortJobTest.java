@@ -2,6 +2,7 @@ package example;
 
 import io.github.dlcareer.advisor.Batch;
 import io.github.dlcareer.advisor.CohortTables;
+import io.github.dlcareer.advisor.InvalidInputException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -62,14 +63,26 @@ class CohortJobTest {
 
     @Test
     void aCsvExportThroughItsMappingGivesTheTablesOfTheCommandLine() throws Exception {
-        Path cli = cliBatch(CSV, "--mapping", MAPPING);
+        Path cli = cliBatch(CSV, "--mapping", MAPPING, "--keep", "country,age");
         Path out = temp.resolve("spark");
         spark.conf().set("spark.sql.files.maxPartitionBytes", "40000"); // 192 KB: five partitions
-        Batch.Counts counts = CohortJob.run(spark, new CohortJob.Options(CSV, out.toString(), MAPPING, RULES, 7));
+        Batch.Counts counts = CohortJob.run(spark, new CohortJob.Options(CSV, out.toString(), MAPPING, RULES, 7,
+                List.of("country", "age")));
 
         assertEquals(new Batch.Counts(300, 300, 0), counts);
         assertTrue(partitions(CSV) > 1, "the input was cut into partitions");
+        assertEquals(600, spark.read().parquet(out + "/kept").count(), "two columns kept for each record");
         assertSameTables(cli, out);
+    }
+
+    @Test
+    void aColumnToKeepThatTheCsvLacksIsRefusedBeforeAnyTask() {
+        Path out = temp.resolve("spark");
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> CohortJob.run(spark,
+                new CohortJob.Options(CSV, out.toString(), MAPPING, RULES, 7, List.of("countree"))));
+
+        assertTrue(refused.getMessage().contains("countree"), refused.getMessage());
+        assertTrue(!Files.exists(out) || out.toFile().list().length == 0, "nothing written");
     }
 
     @Test
