@@ -40,7 +40,7 @@ public final class Main implements Runnable {
         COMMANDS.put("batch", BatchCommand::new);
         COMMANDS.put("rules", RulesCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
+        COMMANDS.put("help", () -> new CommandLine.HelpCommand());
     }
 
     @Spec
