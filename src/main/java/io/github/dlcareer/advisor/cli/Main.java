@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      * The subcommands by name, in the order help lists them. Picocli reads a command's annotations when it is
      * added: a run adds only the command it names (measured: ~0.1 s of CPU less than building all eleven).
      */
-    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("advise", AdviseCommand::new);
@@ -40,6 +40,7 @@ public final class Main implements Runnable {
         COMMANDS.put("batch", BatchCommand::new);
         COMMANDS.put("rules", RulesCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
+        // a lambda, not a method reference: JDK 25's AOT cache fails on one to the constructor of an old class file
         COMMANDS.put("help", () -> new CommandLine.HelpCommand());
     }
 
