@@ -3,10 +3,8 @@ package io.github.dlcareer.advisor.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.Reporter;
 
 /**
  * The CLI's logging: quiet by default (Drools logs its KieBase building at INFO), more with --verbose.
@@ -20,32 +18,16 @@ final class Logging {
     }
 
     /**
-     * Before anything logs, unless the user named a configuration of their own: warnings and errors on standard
-     * error, so that standard output stays the advice; and serve's line per request. Set up in code, not from
-     * XML: reading Logback's XML configuration (an XML parser, then Joran) took about 0.3 s of every start.
+     * Before anything logs: SLF4J's provider named, {@link LoggingProvider} (warnings and errors on standard error),
+     * unless the user named one; and SLF4J told not to announce it on standard error.
      */
     static void quiet() {
-        if (System.getProperty("logback.configurationFile") != null
-                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        if (System.getProperty(LoggerFactory.PROVIDER_PROPERTY_KEY) == null) {
+            System.setProperty(LoggerFactory.PROVIDER_PROPERTY_KEY, LoggingProvider.class.getName());
+            if (System.getProperty(Reporter.SLF4J_INTERNAL_VERBOSITY_KEY) == null) {
+                System.setProperty(Reporter.SLF4J_INTERNAL_VERBOSITY_KEY, "WARN");
+            }
         }
-        context.reset();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%level %logger{0}: %msg%n");
-        encoder.start();
-        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-        stderr.setContext(context);
-        stderr.setTarget("System.err");
-        stderr.setEncoder(encoder);
-        stderr.start();
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
-        root.addAppender(stderr);
-        // compile errors are reported by the advisor itself, with file and line
-        context.getLogger("org.drools.compiler.kie.builder.impl").setLevel(Level.OFF);
-        // advisor serve: one line per request (method, path, status, ms)
-        context.getLogger("io.github.dlcareer.advisor.server").setLevel(Level.INFO);
     }
 
     static void verbose() {

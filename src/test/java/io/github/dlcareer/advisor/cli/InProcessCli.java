@@ -17,7 +17,7 @@ public final class InProcessCli {
 
     /** Runs {@code advisor args...}; returns the exit code. */
     public int run(String... args) {
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(args);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,5 +236,20 @@ class MainTest {
     void withoutACommandIsAUsageError() {
         assertThat(cli.run()).isEqualTo(2);
         assertThat(cli.err()).contains("name a command");
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItNamesAndHelpBuildsThemAll() {
+        assertThat(Main.commandLine("advise", "x.yaml").getSubcommands()).containsOnlyKeys("advise");
+        assertThat(Main.commandLine("help", "advise").getSubcommands().keySet())
+                .containsExactly("advise", "explain", "interview", "batch", "rules", "serve", "help");
+        assertThat(Main.commandLine("advice").getSubcommands()).hasSize(7);
+        // each is registered under the name its own annotation gives it
+        Main.commandLine().getSubcommands().forEach((name, command) ->
+                assertThat(command.getCommandSpec().userObject().getClass().getAnnotation(Command.class).name())
+                        .isEqualTo(name));
+
+        assertThat(cli.run("help", "advise")).isZero();
+        assertThat(cli.out()).contains("Usage: advisor advise");
     }
 }

@@ -108,6 +108,22 @@ final class ModelLoader {
             this.classes = classes;
         }
 
+        /**
+         * A generated class is defined here without asking the parent first: the application class loader would
+         * search each of the ~100 jars of the class path for it in vain (measured: ~70 ms of a start, for the
+         * ~700 generated classes).
+         */
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!classes.containsKey(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : findClass(name);
+            }
+        }
+
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             byte[] bytes = classes.get(name);
