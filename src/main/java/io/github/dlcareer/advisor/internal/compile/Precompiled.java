@@ -2,6 +2,7 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
+import io.github.dlcareer.advisor.internal.knowledge.StoredKnowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bundled rules compiled when the jar was built ({@link Precompiler}): each DRL file's kjar and the parsed rules,
- * kept as the compiled-rules cache keeps them, as resources of the jar. A start on the bundled rules, or on a folder
- * whose DRL files are the same, loads them instead of compiling. Read only. Their key stands {@value #VERSION} for
- * the advisor's version: they come in the same jar as the code that reads them.
+ * The bundled rules compiled when the jar was built ({@link Precompiler}): each DRL file's kjar, the parsed rules
+ * and the folder's knowledge ({@link KnowledgeEntry}), kept as the compiled-rules cache keeps them, as resources
+ * of the jar. A start on the bundled rules, or on a folder whose files are the same, loads them instead of reading
+ * and compiling. Read only. Their key stands {@value #VERSION} for the advisor's version: they come in the same jar
+ * as the code that reads them.
  */
 final class Precompiled {
 
@@ -68,6 +70,21 @@ final class Precompiled {
             return in == null ? Optional.empty() : Optional.of(CompiledRulesCache.parsedRules(in.readAllBytes(), key));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot use the precompiled parsed rules {} ({}); parsing the DRL", CompiledRulesCache.parsedName(key), e.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** The knowledge of a folder of these files ({@link KnowledgeEntry#key}), if it was precompiled and is intact. */
+    Optional<StoredKnowledge> knowledge(Map<String, byte[]> files) {
+        if (loader == null) {
+            return Optional.empty();
+        }
+        String key = KnowledgeEntry.key(VERSION, files);
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + KnowledgeEntry.name(key))) {
+            return in == null ? Optional.empty() : Optional.of(KnowledgeEntry.read(in.readAllBytes(), key));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot use the precompiled knowledge {} ({}); reading the rules folder", KnowledgeEntry.name(key),
+                    e.toString());
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import io.github.dlcareer.advisor.internal.knowledge.Drl;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
+import io.github.dlcareer.advisor.internal.knowledge.StoredKnowledge;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * A build step ({@code pom.xml}, phase {@code process-classes}): compiles the bundled rules into the
- * {@link Precompiled} rules of the jar, with the DRL of each decision table. A file whose compiled rules are there
+ * {@link Precompiled} rules of the jar, with the DRL of each decision table and the folder's knowledge. A file whose compiled rules are there
  * already (same key: same text, same Drools) is not compiled again; entries of files no longer there are removed, so the jar holds only what it needs.
  * Rules with an error fail the build with every problem at its file and line.
  *
@@ -80,6 +81,10 @@ final class Precompiler {
         String parsed = CompiledRulesCache.parsedName(Precompiled.key(drl));
         current.add(parsed);
         store.writeParsed(out.resolve(parsed), Precompiled.key(drl), drafts);
+        String knowledgeKey = KnowledgeEntry.key(Precompiled.VERSION, files.knowledgeFiles());
+        current.add(KnowledgeEntry.name(knowledgeKey));
+        store.write(out.resolve(KnowledgeEntry.name(knowledgeKey)),
+                KnowledgeEntry.bytes(knowledgeKey, StoredKnowledge.of(knowledge, drafts)));
         for (String name : current) {
             if (!Files.isRegularFile(out.resolve(name))) {
                 throw new IOException("could not write " + out.resolve(name));

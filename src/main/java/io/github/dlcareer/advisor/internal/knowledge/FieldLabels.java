@@ -45,7 +45,7 @@ public final class FieldLabels {
     private static volatile FieldLabels bundled;
 
     /** One field's words: a text per value worded on its own (the key as {@link #key} makes it), a template for the rest. */
-    private record Label(Map<String, String> named, String other) {
+    record Label(Map<String, String> named, String other) {
     }
 
     /** A text of the file, where it is, and where its key is (the field's, or the value's it words). */
@@ -60,9 +60,18 @@ public final class FieldLabels {
     private final Label[] labels;
     private final FindingLabels findings;
 
+    FieldLabels(List<Label> labels, FindingLabels findings) {
+        this(labels.toArray(Label[]::new), findings);
+    }
+
     private FieldLabels(Label[] labels, FindingLabels findings) {
         this.labels = labels;
         this.findings = findings;
+    }
+
+    /** Each field's label, by leaf index (null: a field without a label, a problem already). */
+    List<Label> byLeaf() {
+        return Arrays.asList(labels);
     }
 
     /** The labels of a rules folder (the bundled ones when it has none), adding every problem found to {@code problems}. */

@@ -66,11 +66,9 @@ public record RulesFiles(Path folder, String label) {
      */
     public Map<String, String> readDrl(DecisionTable.Cache tables, List<Problem> problems) {
         Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            List<Path> rules = paths.filter(p -> (p.toString().endsWith(".drl") || DecisionTable.isTable(p.toString()))
-                    && Files.isRegularFile(p)).sorted().toList();
-            for (Path path : rules) {
-                String file = folder.relativize(path).toString().replace('\\', '/');
+        try {
+            for (Path path : ruleFiles()) {
+                String file = name(path);
                 String drl = file.endsWith(".drl") ? Files.readString(path)
                         : DecisionTable.drl(this, file, Files.readAllBytes(path), tables, problems);
                 if (drl != null) {
@@ -81,5 +79,39 @@ public record RulesFiles(Path folder, String label) {
             throw new UncheckedIOException("cannot read the rules in " + label, e);
         }
         return files;
+    }
+
+    /**
+     * Every file the knowledge is read from, by relative path, with its bytes: the catalogues and field labels
+     * there are, then the rule files in sorted order. Whatever the knowledge of the folder is, they decide it.
+     */
+    public Map<String, byte[]> knowledgeFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            for (String name : List.of(Catalogues.SOURCES, Catalogues.ADVICE, Catalogues.QUESTIONS, FieldLabels.FILE)) {
+                Path path = folder.resolve(name);
+                if (Files.isRegularFile(path)) {
+                    files.put(name, Files.readAllBytes(path));
+                }
+            }
+            for (Path path : ruleFiles()) {
+                files.put(name(path), Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules in " + label, e);
+        }
+        return files;
+    }
+
+    /** The {@code .drl} files and decision tables under the folder, in sorted order. */
+    private List<Path> ruleFiles() throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(p -> (p.toString().endsWith(".drl") || DecisionTable.isTable(p.toString()))
+                    && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    private String name(Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
     }
 }

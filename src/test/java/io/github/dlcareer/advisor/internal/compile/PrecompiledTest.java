@@ -4,6 +4,7 @@ import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.ProfileReader;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,17 @@ class PrecompiledTest {
     }
 
     @Test
+    void theKnowledgeOfRulesIsPrecompiledAndEqualToTheOneReadFromItsFiles() {
+        RulesFiles rules = RulesFiles.of(RULES);
+
+        assertThat(Precompiled.IN_JAR.knowledge(rules.knowledgeFiles()))
+                .as("the knowledge of rules/ precompiled (stale: run mvn process-classes)").isPresent();
+        Knowledge loaded = new RulesCompiler(rules, null).read();
+        Knowledge read = new RulesCompiler(rules, null, Precompiled.NONE).read();
+        assertThat(loaded).usingRecursiveComparison().isEqualTo(read);
+    }
+
+    @Test
     void theBundledRulesLoadWithoutCompilingAndAdviseAsCompiledRulesDo() throws Exception {
         RuleBook precompiled = new RulesCompiler(RulesFiles.bundled(), null).compile();
         RuleBook compiled = new RulesCompiler(RulesFiles.of(RULES), null, Precompiled.NONE).compile();
@@ -90,7 +102,7 @@ class PrecompiledTest {
         assertThat(second).as("nothing changed, nothing compiled").isZero();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(f -> f.getFileName().toString())).as("a kjar per rule file, the parsed rules, a"
-                    + " table's DRL per table").hasSize((int) (ruleFiles.size() + 1 + tables))
+                    + " table's DRL per table, the knowledge").hasSize((int) (ruleFiles.size() + 1 + tables + 1))
                     .doesNotContain("rules-gone.kjar");
         }
     }
