@@ -10,6 +10,7 @@ import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.knowledge.StoredKnowledge;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,10 @@ final class Precompiler {
         }
     }
 
-    /** Writes the precompiled rules of {@code files} into {@code out}; returns how many DRL files were compiled. */
+    /**
+     * Writes the precompiled rules of {@code files} into {@code out}; returns how many kjars were compiled (one per
+     * changed DRL file, one of all the files when any changed).
+     */
     static int precompile(RulesFiles files, Path out) throws IOException {
         Knowledge knowledge = new RulesCompiler(files, null, Precompiled.NONE).read(); // throws with every problem of the catalogues or DRL
         Map<String, String> drl = knowledge.drl();
@@ -74,6 +78,16 @@ final class Precompiler {
                 compiled++;
             }
         }
+        // One kjar of all the files as well: a start on the bundled rules loads it (~70 ms of CPU less than 27 kjars).
+        String whole = CompiledRulesCache.kjarName(Precompiled.key(drl));
+        if (current.add(whole) && !Files.isRegularFile(out.resolve(whole))) {
+            byte[] kjar = loader.compile(drl);
+            if (kjar == null) {
+                throw new InvalidRulesException(problems);
+            }
+            store.write(out.resolve(whole), kjar);
+            compiled++;
+        }
         List<RuleDraft> drafts = new ArrayList<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
             drafts.addAll(Drl.parse(files, file.getKey(), file.getValue(), problems));
@@ -85,6 +99,8 @@ final class Precompiler {
         current.add(KnowledgeEntry.name(knowledgeKey));
         store.write(out.resolve(KnowledgeEntry.name(knowledgeKey)),
                 KnowledgeEntry.bytes(knowledgeKey, StoredKnowledge.of(knowledge, drafts)));
+        current.add(Precompiled.BUNDLED_KEY); // these are the rules the jar bundles
+        store.write(out.resolve(Precompiled.BUNDLED_KEY), knowledgeKey.getBytes(StandardCharsets.US_ASCII));
         for (String name : current) {
             if (!Files.isRegularFile(out.resolve(name))) {
                 throw new IOException("could not write " + out.resolve(name));

@@ -63,8 +63,10 @@ public final class RulesCompiler {
         throwIfErrors(problems);
         long described = System.nanoTime();
         ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
+        List<Model> whole = precompiled.kjar(knowledge.drl()).map(kjar -> cachedModels(kjar, null)).orElse(null);
         // Without a cache, all files compile faster together, unless the jar holds them all precompiled.
-        Built built = cache == null && !precompiled.hasAll(knowledge.drl())
+        Built built = whole != null ? new Built(ModelLoader.kieBase(whole), 0)
+                : cache == null && !precompiled.hasAll(knowledge.drl())
                 ? new Built(kieBase(loader, knowledge.drl()), knowledge.drl().size())
                 : buildFileByFile(loader, knowledge.drl(), problems);
         throwIfErrors(problems);
@@ -139,6 +141,10 @@ public final class RulesCompiler {
      * without errors is kept in the cache: it has no problems to report, and only warnings go unreported.
      */
     private Knowledge read(List<Problem> problems, Set<String> unparsable, boolean stored) {
+        Optional<StoredKnowledge> bundled = stored && files.isBundled() ? precompiled.bundledKnowledge() : Optional.empty();
+        if (bundled.isPresent()) {
+            return bundled.get().knowledge(files, problems);
+        }
         if (!Files.isDirectory(files.folder())) {
             throw new InvalidRulesException(List.of(Problem.error(files.label(), 0, 0, null, "not a folder of rules")));
         }

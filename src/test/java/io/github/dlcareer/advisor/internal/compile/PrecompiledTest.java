@@ -10,6 +10,8 @@ import io.github.dlcareer.advisor.ProfileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +65,21 @@ class PrecompiledTest {
     }
 
     @Test
+    void theKeyOfTheBundledKnowledgeIsThatOfTheBundledFiles() throws Exception {
+        try (InputStream key = Precompiled.class.getClassLoader()
+                .getResourceAsStream(Precompiled.RESOURCES + Precompiled.BUNDLED_KEY)) {
+            assertThat(key).as("the key of the bundled rules' knowledge precompiled").isNotNull();
+            assertThat(new String(key.readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION, RulesFiles.bundled().knowledgeFiles()))
+                    .as("the bundled rules are rules/ as it is now (stale: run mvn process-classes)")
+                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION, RulesFiles.of(RULES).knowledgeFiles()));
+        }
+        assertThat(Precompiled.IN_JAR.bundledKnowledge()).isPresent();
+        assertThat(Precompiled.IN_JAR.kjar(RulesFiles.of(RULES).readDrl(DecisionTable.Cache.NONE, new ArrayList<>())))
+                .as("one kjar of all the files of rules/").isPresent();
+    }
+
+    @Test
     void theBundledRulesLoadWithoutCompilingAndAdviseAsCompiledRulesDo() throws Exception {
         RuleBook precompiled = new RulesCompiler(RulesFiles.bundled(), null).compile();
         RuleBook compiled = new RulesCompiler(RulesFiles.of(RULES), null, Precompiled.NONE).compile();
@@ -98,11 +115,12 @@ class PrecompiledTest {
 
         Map<String, String> ruleFiles = RulesFiles.of(rules).readDrl(DecisionTable.Cache.NONE, new ArrayList<>());
         long tables = ruleFiles.keySet().stream().filter(DecisionTable::isTable).count();
-        assertThat(first).isEqualTo(ruleFiles.size());
+        assertThat(first).as("each file, and all of them together").isEqualTo(ruleFiles.size() + 1);
         assertThat(second).as("nothing changed, nothing compiled").isZero();
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("a kjar per rule file, the parsed rules, a"
-                    + " table's DRL per table, the knowledge").hasSize((int) (ruleFiles.size() + 1 + tables + 1))
+            assertThat(files.map(f -> f.getFileName().toString())).as("a kjar per rule file and one of all, the"
+                    + " parsed rules, a table's DRL per table, the knowledge and its key")
+                    .hasSize((int) (ruleFiles.size() + 1 + 1 + tables + 2))
                     .doesNotContain("rules-gone.kjar");
         }
     }
