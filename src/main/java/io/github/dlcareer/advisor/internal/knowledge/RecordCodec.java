@@ -1,10 +1,13 @@
 package io.github.dlcareer.advisor.internal.knowledge;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -42,15 +45,20 @@ final class RecordCodec {
 
     static byte[] write(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        write(value, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes a value to {@code bytes}, and closes it. */
+    static void write(Object value, OutputStream bytes) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes))) {
             new Writer(out).value(value);
         }
-        return bytes.toByteArray();
     }
 
     /** The value of {@code bytes} as {@link #write} wrote it, checked to be a {@code type}. */
     static <T> T read(InputStream bytes, Class<T> type) throws IOException {
-        Object value = new Reader(new DataInputStream(bytes)).value();
+        Object value = new Reader(new DataInputStream(new BufferedInputStream(bytes))).value();
         if (!type.isInstance(value)) {
             throw new IOException("expected a " + type.getSimpleName() + ", found " + value);
         }

@@ -14,7 +14,6 @@ import io.github.dlcareer.advisor.ProfileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -208,10 +207,7 @@ class CompiledRulesCacheTest {
         Knowledge read = new RulesCompiler(rules, new CompiledRulesCache(cache), Precompiled.NONE).read();
         Path entry = knowledgeEntry(cache);
         byte[] bytes = Files.readAllBytes(entry);
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        int title = text.indexOf(read.catalogues().advice().get("buy-a-gpu").title());
-        assertThat(title).isPositive();
-        bytes[title] = (byte) '#';
+        bytes[bytes.length / 2] ^= 1; // in the compressed knowledge
         Files.write(entry, bytes);
 
         Knowledge again = new RulesCompiler(rules, new CompiledRulesCache(cache), Precompiled.NONE).read();
