@@ -31,18 +31,23 @@ final class KnowledgeEntry {
         return "knowledge-" + key + ".bin";
     }
 
-    /**
-     * The key of a folder's knowledge: its files ({@link RulesFiles#knowledgeFiles}), and the versions of the
-     * advisor (or what stands for it) and of Drools, whose parser read the rules.
-     */
-    static String key(String advisor, Map<String, byte[]> files) {
+    /** The digest of each file the knowledge is read from ({@link RulesFiles#knowledgeFiles}): what its keys hash. */
+    static Map<String, String> digests(Map<String, byte[]> files) {
         Map<String, String> digests = new LinkedHashMap<>();
         files.forEach((name, bytes) -> digests.put(name, CompiledRulesCache.digest(bytes)));
+        return digests;
+    }
+
+    /**
+     * The key of a folder's knowledge: its files' {@link #digests}, and the versions of the advisor (or what stands
+     * for it) and of Drools, whose parser read the rules.
+     */
+    static String key(String advisor, Map<String, String> digests) {
         return CompiledRulesCache.key(advisor, digests);
     }
 
-    static String key(Map<String, byte[]> files) {
-        return key(CompiledRulesCache.ADVISOR_VERSION, files);
+    static String key(Map<String, String> digests) {
+        return key(CompiledRulesCache.ADVISOR_VERSION, digests);
     }
 
     /** The knowledge of an entry's bytes, checked to be the intact entry of {@code key}. */

@@ -95,9 +95,9 @@ final class Precompiled {
         }
     }
 
-    /** The knowledge of a folder of these files ({@link KnowledgeEntry#key}), if it was precompiled and is intact. */
-    Optional<StoredKnowledge> knowledge(Map<String, byte[]> files) {
-        return loader == null ? Optional.empty() : knowledge(KnowledgeEntry.key(VERSION, files));
+    /** The knowledge of a folder of files of these digests ({@link KnowledgeEntry#key}), if precompiled and intact. */
+    Optional<StoredKnowledge> knowledge(Map<String, String> digests) {
+        return loader == null ? Optional.empty() : knowledge(KnowledgeEntry.key(VERSION, digests));
     }
 
     private Optional<StoredKnowledge> knowledge(String key) {

@@ -95,7 +95,8 @@ final class Precompiler {
         String parsed = CompiledRulesCache.parsedName(Precompiled.key(drl));
         current.add(parsed);
         store.writeParsed(out.resolve(parsed), Precompiled.key(drl), drafts);
-        String knowledgeKey = KnowledgeEntry.key(Precompiled.VERSION, files.knowledgeFiles());
+        String knowledgeKey = KnowledgeEntry.key(Precompiled.VERSION,
+                KnowledgeEntry.digests(files.knowledgeFiles()));
         current.add(KnowledgeEntry.name(knowledgeKey));
         store.write(out.resolve(KnowledgeEntry.name(knowledgeKey)),
                 KnowledgeEntry.bytes(knowledgeKey, StoredKnowledge.of(knowledge, drafts)));

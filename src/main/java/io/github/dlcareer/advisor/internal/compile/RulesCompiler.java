@@ -148,9 +148,9 @@ public final class RulesCompiler {
         if (!Files.isDirectory(files.folder())) {
             throw new InvalidRulesException(List.of(Problem.error(files.label(), 0, 0, null, "not a folder of rules")));
         }
-        Map<String, byte[]> inputs = stored ? files.knowledgeFiles() : null;
-        String storedKey = stored && cache != null ? KnowledgeEntry.key(inputs) : null;
-        Optional<StoredKnowledge> known = stored ? precompiled.knowledge(inputs)
+        Map<String, String> digests = stored ? KnowledgeEntry.digests(files.knowledgeFiles()) : null;
+        String storedKey = stored && cache != null ? KnowledgeEntry.key(digests) : null;
+        Optional<StoredKnowledge> known = stored ? precompiled.knowledge(digests)
                 .or(() -> storedKey == null ? Optional.empty() : KnowledgeEntry.read(cache, storedKey)) : Optional.empty();
         if (known.isPresent()) {
             return known.get().knowledge(files, problems);
@@ -182,8 +182,8 @@ public final class RulesCompiler {
             labels.findings().check(files.where(FieldLabels.FILE), drafts, problems);
         }
         Knowledge knowledge = Knowledge.of(files, catalogues, labels, drafts, drl, problems);
-        // Kept only if the files did not change while they were read: their key must say what was read.
-        if (storedKey != null && !hasErrors(problems) && storedKey.equals(KnowledgeEntry.key(files.knowledgeFiles()))) {
+        // Kept only if the files did not change while they were read: the key must say what was read.
+        if (storedKey != null && !hasErrors(problems) && digests.equals(KnowledgeEntry.digests(files.knowledgeFiles()))) {
             KnowledgeEntry.write(cache, storedKey, StoredKnowledge.of(knowledge, drafts));
         }
         return knowledge;

@@ -41,7 +41,6 @@ public final class FieldLabels {
     /** The section of the findings' labels. */
     private static final String FINDINGS = "findings";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]*}");
-    private static final YAMLFactory YAML = new YAMLFactory();
     private static volatile FieldLabels bundled;
 
     /** One field's words: a text per value worded on its own (the key as {@link #key} makes it), a template for the rest. */
@@ -140,6 +139,8 @@ public final class FieldLabels {
 
     /** Reads the file and reports, at its line and column, each label that is missing or not right. */
     private static final class Checker {
+        /** Made when a file is read: labels read back from stored knowledge need no YAML parser. */
+        private static final YAMLFactory YAML = new YAMLFactory();
         private final String source;
         private final List<Problem> problems;
         /** Where {@code labels:} is, for the fields left without a label. */

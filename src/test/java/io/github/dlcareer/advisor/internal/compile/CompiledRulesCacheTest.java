@@ -185,7 +185,7 @@ class CompiledRulesCacheTest {
         RulesFiles rules = RulesFiles.of(RULES);
         Knowledge read = new RulesCompiler(rules, new CompiledRulesCache(cache), Precompiled.NONE).read();
         Path entry = knowledgeEntry(cache);
-        String key = KnowledgeEntry.key(rules.knowledgeFiles());
+        String key = KnowledgeEntry.key(KnowledgeEntry.digests(rules.knowledgeFiles()));
         assertThat(entry.getFileName().toString()).isEqualTo(KnowledgeEntry.name(key));
         StoredKnowledge kept = KnowledgeEntry.read(Files.readAllBytes(entry), key);
         Map<String, Catalogues.Entry> advice = new LinkedHashMap<>(kept.advice());

@@ -57,7 +57,7 @@ class PrecompiledTest {
     void theKnowledgeOfRulesIsPrecompiledAndEqualToTheOneReadFromItsFiles() {
         RulesFiles rules = RulesFiles.of(RULES);
 
-        assertThat(Precompiled.IN_JAR.knowledge(rules.knowledgeFiles()))
+        assertThat(Precompiled.IN_JAR.knowledge(KnowledgeEntry.digests(rules.knowledgeFiles())))
                 .as("the knowledge of rules/ precompiled (stale: run mvn process-classes)").isPresent();
         Knowledge loaded = new RulesCompiler(rules, null).read();
         Knowledge read = new RulesCompiler(rules, null, Precompiled.NONE).read();
@@ -70,9 +70,11 @@ class PrecompiledTest {
                 .getResourceAsStream(Precompiled.RESOURCES + Precompiled.BUNDLED_KEY)) {
             assertThat(key).as("the key of the bundled rules' knowledge precompiled").isNotNull();
             assertThat(new String(key.readAllBytes(), StandardCharsets.US_ASCII))
-                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION, RulesFiles.bundled().knowledgeFiles()))
+                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION,
+                            KnowledgeEntry.digests(RulesFiles.bundled().knowledgeFiles())))
                     .as("the bundled rules are rules/ as it is now (stale: run mvn process-classes)")
-                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION, RulesFiles.of(RULES).knowledgeFiles()));
+                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION,
+                            KnowledgeEntry.digests(RulesFiles.of(RULES).knowledgeFiles())));
         }
         assertThat(Precompiled.IN_JAR.bundledKnowledge()).isPresent();
         assertThat(Precompiled.IN_JAR.kjar(RulesFiles.of(RULES).readDrl(DecisionTable.Cache.NONE, new ArrayList<>())))
