@@ -16,9 +16,9 @@ import java.util.Optional;
 /**
  * The bundled rules compiled when the jar was built ({@link Precompiler}): each DRL file's kjar and one of all the
  * files together, the parsed rules and the folder's knowledge ({@link KnowledgeEntry}), kept as the compiled-rules
- * cache keeps them, as resources of the jar. A start on the bundled rules, or on a folder whose files are the same, loads them instead of reading
- * and compiling. Read only. Their key stands {@value #VERSION} for the advisor's version: they come in the same jar
- * as the code that reads them.
+ * cache keeps them, as resources of the jar. A start on the bundled rules, or on a folder whose files are the same,
+ * loads them instead of reading and compiling. Read only. Their key stands {@value #VERSION} for the advisor's
+ * version: they come in the same jar as the code that reads them.
  */
 final class Precompiled {
 

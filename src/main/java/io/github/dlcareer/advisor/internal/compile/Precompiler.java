@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * A build step ({@code pom.xml}, phase {@code process-classes}): compiles the bundled rules into the
- * {@link Precompiled} rules of the jar, with the DRL of each decision table and the folder's knowledge. A file whose compiled rules are there
- * already (same key: same text, same Drools) is not compiled again; entries of files no longer there are removed, so the jar holds only what it needs.
+ * {@link Precompiled} rules of the jar, with the DRL of each decision table and the folder's knowledge. A file
+ * whose compiled rules are there already (same key: same text, same Drools) is not compiled again; entries of files no longer there are removed, so the jar holds only what it needs.
  * Rules with an error fail the build with every problem at its file and line.
  *
  * <p>{@code java -cp CLASSPATH io.github.dlcareer.advisor.internal.compile.Precompiler RULES_FOLDER OUT_FOLDER}
