@@ -139,7 +139,8 @@ class RulesFolderTest {
         RulesFolder second = RulesFolder.read(dir, cache);
 
         try (Stream<Path> files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().endsWith(".json");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).as("the knowledge, and the parsed rules")
+                    .satisfiesExactly(k -> assertThat(k).endsWith(".bin"), r -> assertThat(r).endsWith(".json"));
         }
         assertThat(second.rules()).isEqualTo(first.rules()).isEqualTo(RulesFolder.read(dir).rules());
     }

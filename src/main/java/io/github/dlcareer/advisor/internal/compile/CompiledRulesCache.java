@@ -38,7 +38,7 @@ import java.util.Optional;
 public final class CompiledRulesCache implements DecisionTable.Cache {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRulesCache.class);
-    private static final String ADVISOR_VERSION = String.valueOf(CompiledRulesCache.class.getPackage()
+    static final String ADVISOR_VERSION = String.valueOf(CompiledRulesCache.class.getPackage()
             .getImplementationVersion());
 
     /** Raised whenever what is cached changes shape, so that old entries are never misread. */
@@ -168,10 +168,12 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final TypeReference<List<RuleDraft>> RULES = new TypeReference<>() {
-    };
+    /** Made on first use: Jackson's data binding takes ~0.3 s to start, which a start on stored knowledge never needs. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final TypeReference<List<RuleDraft>> RULES = new TypeReference<>() {
+        };
+    }
 
     /**
      * The first line of an entry of parsed rules: the key of the DRL they were parsed from, and a digest of the
@@ -210,7 +212,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
         while (newLine < bytes.length && bytes[newLine] != '\n') {
             newLine++;
         }
-        ParsedHeader header = JSON.readValue(bytes, 0, newLine, ParsedHeader.class);
+        ParsedHeader header = Json.MAPPER.readValue(bytes, 0, newLine, ParsedHeader.class);
         byte[] rules = Arrays.copyOfRange(bytes, Math.min(newLine + 1, bytes.length), bytes.length);
         if (!key.equals(header.drl())) {
             throw new UnusableEntry("it was parsed from other DRL than its name says");
@@ -218,7 +220,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
         if (!digest(rules).equals(header.digest())) {
             throw new UnusableEntry("its rules do not match their digest (edited by hand?)");
         }
-        List<RuleDraft> read = JSON.readValue(rules, RULES);
+        List<RuleDraft> read = Json.MAPPER.readValue(rules, Json.RULES);
         if (read == null) {
             throw new UnusableEntry("it holds no rules");
         }
@@ -239,8 +241,8 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
 
     void writeParsed(Path target, String key, List<RuleDraft> rules) {
         try {
-            byte[] body = JSON.writeValueAsBytes(rules); // one line: JSON escapes a new line within a text
-            byte[] header = JSON.writeValueAsBytes(new ParsedHeader(key, digest(body)));
+            byte[] body = Json.MAPPER.writeValueAsBytes(rules); // one line: JSON escapes a new line within a text
+            byte[] header = Json.MAPPER.writeValueAsBytes(new ParsedHeader(key, digest(body)));
             byte[] entry = Arrays.copyOf(header, header.length + 1 + body.length);
             entry[header.length] = '\n';
             System.arraycopy(body, 0, entry, header.length + 1, body.length);
@@ -251,7 +253,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
     }
 
     /** A SHA-256 of bytes: any change to any rule's field changes it. */
-    private static String digest(byte[] bytes) {
+    static String digest(byte[] bytes) {
         return HexFormat.of().formatHex(sha256(bytes));
     }
 
@@ -273,7 +275,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
 
     /** The DRL of a table entry's bytes, checked to be the intact entry of a key. */
     static String tableDrl(byte[] bytes, String key) throws IOException {
-        TableEntry entry = JSON.readValue(bytes, TableEntry.class);
+        TableEntry entry = Json.MAPPER.readValue(bytes, TableEntry.class);
         if (key.equals(entry.table()) && entry.drl() != null
                 && digest(entry.drl().getBytes(StandardCharsets.UTF_8)).equals(entry.digest())) {
             return entry.drl();
@@ -310,7 +312,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
         String key = tableKey(version, file, content);
         String digest = digest(drl.getBytes(StandardCharsets.UTF_8));
         try {
-            write(folder.resolve(tableName(key)), JSON.writeValueAsBytes(new TableEntry(key, digest, drl)));
+            write(folder.resolve(tableName(key)), Json.MAPPER.writeValueAsBytes(new TableEntry(key, digest, drl)));
         } catch (IOException e) {
             LOG.warn("cannot write a table to the cache in {} ({})", folder, e.toString());
         }

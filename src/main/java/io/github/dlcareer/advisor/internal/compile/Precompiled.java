@@ -2,20 +2,23 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
+import io.github.dlcareer.advisor.internal.knowledge.StoredKnowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bundled rules compiled when the jar was built ({@link Precompiler}): each DRL file's kjar and the parsed rules,
- * kept as the compiled-rules cache keeps them, as resources of the jar. A start on the bundled rules, or on a folder
- * whose DRL files are the same, loads them instead of compiling. Read only. Their key stands {@value #VERSION} for
- * the advisor's version: they come in the same jar as the code that reads them.
+ * The bundled rules compiled when the jar was built ({@link Precompiler}): each DRL file's kjar and one of all the
+ * files together, the parsed rules and the folder's knowledge ({@link KnowledgeEntry}), kept as the compiled-rules
+ * cache keeps them, as resources of the jar. A start on the bundled rules, or on a folder whose files are the same,
+ * loads them instead of reading and compiling. Read only. Their key stands {@value #VERSION} for the advisor's
+ * version: they come in the same jar as the code that reads them.
  */
 final class Precompiled {
 
@@ -26,6 +29,8 @@ final class Precompiled {
 
     static final String RESOURCES = "io/github/dlcareer/advisor/precompiled/";
     static final String VERSION = "precompiled";
+    /** The key of the knowledge of the bundled rules, as the Precompiler read them from the jar's own copy. */
+    static final String BUNDLED_KEY = "bundled-knowledge.key";
 
     private static final Logger LOG = LoggerFactory.getLogger(Precompiled.class);
 
@@ -45,15 +50,15 @@ final class Precompiled {
                 loader.getResource(RESOURCES + CompiledRulesCache.kjarName(key(Map.of(file.getKey(), file.getValue())))) != null);
     }
 
-    /** The kjar of one DRL file, if it was precompiled. */
-    Optional<byte[]> kjar(Map<String, String> oneFile) {
+    /** The kjar of DRL files compiled together (one file, or all of the bundled rules), if it was precompiled. */
+    Optional<byte[]> kjar(Map<String, String> drl) {
         if (loader == null) {
             return Optional.empty();
         }
-        try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.kjarName(key(oneFile)))) {
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.kjarName(key(drl)))) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
-            LOG.warn("cannot read the precompiled rules of {} ({}); compiling them", oneFile.keySet(), e.toString());
+            LOG.warn("cannot read the precompiled rules of {} ({}); compiling them", drl.keySet(), e.toString());
             return Optional.empty();
         }
     }
@@ -68,6 +73,39 @@ final class Precompiled {
             return in == null ? Optional.empty() : Optional.of(CompiledRulesCache.parsedRules(in.readAllBytes(), key));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot use the precompiled parsed rules {} ({}); parsing the DRL", CompiledRulesCache.parsedName(key), e.toString());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The knowledge of the bundled rules, under the key the Precompiler wrote beside it: the bundled rules and their
+     * precompiled knowledge are made from the same files in the same build ({@code PrecompiledTest} fails the build
+     * if they differ), so a start on them opens and hashes none of the jar's files.
+     */
+    Optional<StoredKnowledge> bundledKnowledge() {
+        if (loader == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + BUNDLED_KEY)) {
+            return in == null ? Optional.empty()
+                    : knowledge(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            LOG.warn("cannot read {} ({}); reading the bundled rules", BUNDLED_KEY, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The knowledge of a folder of files of these digests ({@link KnowledgeEntry#key}), if precompiled and intact. */
+    Optional<StoredKnowledge> knowledge(Map<String, String> digests) {
+        return loader == null ? Optional.empty() : knowledge(KnowledgeEntry.key(VERSION, digests));
+    }
+
+    private Optional<StoredKnowledge> knowledge(String key) {
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + KnowledgeEntry.name(key))) {
+            return in == null ? Optional.empty() : Optional.of(KnowledgeEntry.read(in.readAllBytes(), key));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot use the precompiled knowledge {} ({}); reading the rules folder", KnowledgeEntry.name(key),
+                    e.toString());
         }
         return Optional.empty();
     }

@@ -7,8 +7,10 @@ import io.github.dlcareer.advisor.internal.knowledge.Drl;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
+import io.github.dlcareer.advisor.internal.knowledge.StoredKnowledge;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * A build step ({@code pom.xml}, phase {@code process-classes}): compiles the bundled rules into the
- * {@link Precompiled} rules of the jar, with the DRL of each decision table. A file whose compiled rules are there
- * already (same key: same text, same Drools) is not compiled again; entries of files no longer there are removed, so the jar holds only what it needs.
+ * {@link Precompiled} rules of the jar, with the DRL of each decision table and the folder's knowledge. A file
+ * whose compiled rules are there already (same key: same text, same Drools) is not compiled again; entries of files no longer there are removed, so the jar holds only what it needs.
  * Rules with an error fail the build with every problem at its file and line.
  *
  * <p>{@code java -cp CLASSPATH io.github.dlcareer.advisor.internal.compile.Precompiler RULES_FOLDER OUT_FOLDER}
@@ -46,7 +48,10 @@ final class Precompiler {
         }
     }
 
-    /** Writes the precompiled rules of {@code files} into {@code out}; returns how many DRL files were compiled. */
+    /**
+     * Writes the precompiled rules of {@code files} into {@code out}; returns how many kjars were compiled (one per
+     * changed DRL file, one of all the files when any changed).
+     */
     static int precompile(RulesFiles files, Path out) throws IOException {
         Knowledge knowledge = new RulesCompiler(files, null, Precompiled.NONE).read(); // throws with every problem of the catalogues or DRL
         Map<String, String> drl = knowledge.drl();
@@ -73,6 +78,16 @@ final class Precompiler {
                 compiled++;
             }
         }
+        // One kjar of all the files as well: a start on the bundled rules loads it (~70 ms of CPU less than 27 kjars).
+        String whole = CompiledRulesCache.kjarName(Precompiled.key(drl));
+        if (current.add(whole) && !Files.isRegularFile(out.resolve(whole))) {
+            byte[] kjar = loader.compile(drl);
+            if (kjar == null) {
+                throw new InvalidRulesException(problems);
+            }
+            store.write(out.resolve(whole), kjar);
+            compiled++;
+        }
         List<RuleDraft> drafts = new ArrayList<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
             drafts.addAll(Drl.parse(files, file.getKey(), file.getValue(), problems));
@@ -80,6 +95,13 @@ final class Precompiler {
         String parsed = CompiledRulesCache.parsedName(Precompiled.key(drl));
         current.add(parsed);
         store.writeParsed(out.resolve(parsed), Precompiled.key(drl), drafts);
+        String knowledgeKey = KnowledgeEntry.key(Precompiled.VERSION,
+                KnowledgeEntry.digests(files.knowledgeFiles()));
+        current.add(KnowledgeEntry.name(knowledgeKey));
+        store.write(out.resolve(KnowledgeEntry.name(knowledgeKey)),
+                KnowledgeEntry.bytes(knowledgeKey, StoredKnowledge.of(knowledge, drafts)));
+        current.add(Precompiled.BUNDLED_KEY); // these are the rules the jar bundles
+        store.write(out.resolve(Precompiled.BUNDLED_KEY), knowledgeKey.getBytes(StandardCharsets.US_ASCII));
         for (String name : current) {
             if (!Files.isRegularFile(out.resolve(name))) {
                 throw new IOException("could not write " + out.resolve(name));

@@ -12,6 +12,7 @@ import io.github.dlcareer.advisor.internal.knowledge.Quotes;
 import io.github.dlcareer.advisor.internal.knowledge.RuleDraft;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.knowledge.RulesLint;
+import io.github.dlcareer.advisor.internal.knowledge.StoredKnowledge;
 import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
@@ -58,12 +59,14 @@ public final class RulesCompiler {
     public RuleBook compile() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
-        Knowledge knowledge = read(problems, new HashSet<>());
+        Knowledge knowledge = read(problems, new HashSet<>(), true);
         throwIfErrors(problems);
         long described = System.nanoTime();
         ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
+        List<Model> whole = precompiled.kjar(knowledge.drl()).map(kjar -> cachedModels(kjar, null)).orElse(null);
         // Without a cache, all files compile faster together, unless the jar holds them all precompiled.
-        Built built = cache == null && !precompiled.hasAll(knowledge.drl())
+        Built built = whole != null ? new Built(ModelLoader.kieBase(whole), 0)
+                : cache == null && !precompiled.hasAll(knowledge.drl())
                 ? new Built(kieBase(loader, knowledge.drl()), knowledge.drl().size())
                 : buildFileByFile(loader, knowledge.drl(), problems);
         throwIfErrors(problems);
@@ -78,7 +81,7 @@ public final class RulesCompiler {
     /** Reads and checks the rules without compiling their DRL (fast); throws with every problem found. */
     public Knowledge read() {
         List<Problem> problems = new ArrayList<>();
-        Knowledge knowledge = read(problems, new HashSet<>());
+        Knowledge knowledge = read(problems, new HashSet<>(), true);
         throwIfErrors(problems);
         return knowledge;
     }
@@ -95,7 +98,7 @@ public final class RulesCompiler {
         List<Problem> problems = new ArrayList<>();
         Set<String> unparsable = new HashSet<>();
         try {
-            Knowledge knowledge = read(problems, unparsable);
+            Knowledge knowledge = read(problems, unparsable, false);
             Map<String, String> parsed = new LinkedHashMap<>(knowledge.drl());
             parsed.keySet().removeAll(unparsable);
             if (cache != null) {
@@ -133,11 +136,24 @@ public final class RulesCompiler {
 
     /**
      * The catalogues and the rule drafts (from the cache when the DRL is unchanged), checked into knowledge, and
-     * the labels of findings checked against what the rules derive.
+     * the labels of findings checked against what the rules derive. With {@code stored}, knowledge stored from
+     * the same files (precompiled, or kept in the cache by an earlier read) is used instead, and knowledge read
+     * without errors is kept in the cache: it has no problems to report, and only warnings go unreported.
      */
-    private Knowledge read(List<Problem> problems, Set<String> unparsable) {
+    private Knowledge read(List<Problem> problems, Set<String> unparsable, boolean stored) {
+        Optional<StoredKnowledge> bundled = stored && files.isBundled() ? precompiled.bundledKnowledge() : Optional.empty();
+        if (bundled.isPresent()) {
+            return bundled.get().knowledge(files, problems);
+        }
         if (!Files.isDirectory(files.folder())) {
             throw new InvalidRulesException(List.of(Problem.error(files.label(), 0, 0, null, "not a folder of rules")));
+        }
+        Map<String, String> digests = stored ? KnowledgeEntry.digests(files.knowledgeFiles()) : null;
+        String storedKey = stored && cache != null ? KnowledgeEntry.key(digests) : null;
+        Optional<StoredKnowledge> known = stored ? precompiled.knowledge(digests)
+                .or(() -> storedKey == null ? Optional.empty() : KnowledgeEntry.read(cache, storedKey)) : Optional.empty();
+        if (known.isPresent()) {
+            return known.get().knowledge(files, problems);
         }
         Catalogues catalogues = Catalogues.read(files.folder(), files.label(), problems);
         FieldLabels labels = FieldLabels.read(files, problems);
@@ -165,7 +181,12 @@ public final class RulesCompiler {
             // A file that could not be read derives findings too: its labels would be blamed for it.
             labels.findings().check(files.where(FieldLabels.FILE), drafts, problems);
         }
-        return Knowledge.of(files, catalogues, labels, drafts, drl, problems);
+        Knowledge knowledge = Knowledge.of(files, catalogues, labels, drafts, drl, problems);
+        // Kept only if the files did not change while they were read: the key must say what was read.
+        if (storedKey != null && !hasErrors(problems) && digests.equals(KnowledgeEntry.digests(files.knowledgeFiles()))) {
+            KnowledgeEntry.write(cache, storedKey, StoredKnowledge.of(knowledge, drafts));
+        }
+        return knowledge;
     }
 
     private void throwIfErrors(List<Problem> problems) {

@@ -63,8 +63,8 @@ public final class Catalogues {
     /** By {@code list/id} and {@code list/id/key}: where each entry, and each of its values, stands. */
     private final Map<String, Place> places;
 
-    private Catalogues(Map<String, Source> sources, Map<String, Passage> passages, Map<String, Entry> advice,
-                    Map<String, Conflict> conflicts, Map<String, Question> questions, Map<String, Place> places) {
+    Catalogues(Map<String, Source> sources, Map<String, Passage> passages, Map<String, Entry> advice,
+               Map<String, Conflict> conflicts, Map<String, Question> questions, Map<String, Place> places) {
         this.sources = sources;
         this.passages = passages;
         this.advice = advice;
@@ -148,6 +148,11 @@ public final class Catalogues {
 
     public Map<String, Question> questions() {
         return questions;
+    }
+
+    /** Where each entry, and each of its values, stands: by {@code list/id} and {@code list/id/key}. */
+    Map<String, Place> places() {
+        return places;
     }
 
     /** The citation of a passage id (which must exist). */

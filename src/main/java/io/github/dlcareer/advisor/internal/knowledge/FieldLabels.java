@@ -41,11 +41,10 @@ public final class FieldLabels {
     /** The section of the findings' labels. */
     private static final String FINDINGS = "findings";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]*}");
-    private static final YAMLFactory YAML = new YAMLFactory();
     private static volatile FieldLabels bundled;
 
     /** One field's words: a text per value worded on its own (the key as {@link #key} makes it), a template for the rest. */
-    private record Label(Map<String, String> named, String other) {
+    record Label(Map<String, String> named, String other) {
     }
 
     /** A text of the file, where it is, and where its key is (the field's, or the value's it words). */
@@ -60,9 +59,18 @@ public final class FieldLabels {
     private final Label[] labels;
     private final FindingLabels findings;
 
+    FieldLabels(List<Label> labels, FindingLabels findings) {
+        this(labels.toArray(Label[]::new), findings);
+    }
+
     private FieldLabels(Label[] labels, FindingLabels findings) {
         this.labels = labels;
         this.findings = findings;
+    }
+
+    /** Each field's label, by leaf index (null: a field without a label, a problem already). */
+    List<Label> byLeaf() {
+        return Arrays.asList(labels);
     }
 
     /** The labels of a rules folder (the bundled ones when it has none), adding every problem found to {@code problems}. */
@@ -131,6 +139,8 @@ public final class FieldLabels {
 
     /** Reads the file and reports, at its line and column, each label that is missing or not right. */
     private static final class Checker {
+        /** Made when a file is read: labels read back from stored knowledge need no YAML parser. */
+        private static final YAMLFactory YAML = new YAMLFactory();
         private final String source;
         private final List<Problem> problems;
         /** Where {@code labels:} is, for the fields left without a label. */

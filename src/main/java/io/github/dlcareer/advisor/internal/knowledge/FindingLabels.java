@@ -1,9 +1,9 @@
 package io.github.dlcareer.advisor.internal.knowledge;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.dlcareer.advisor.Problem;
+import io.github.dlcareer.advisor.internal.knowledge.CatalogueFile.Place;
 import io.github.dlcareer.advisor.internal.profile.ProfileSchema;
 import io.github.dlcareer.advisor.rules.Finding;
 
@@ -32,17 +32,22 @@ public final class FindingLabels {
     private static final Pattern NO_FACTS = Pattern.compile("\\s*\\(\\{facts}\\)|\\s*\\{facts}");
 
     /** A label as written, with where it is and where its key is. */
-    private record Text(String text, JsonLocation at, JsonLocation key) {
+    record Text(String text, Place at, Place key) {
     }
 
     /** A finding's labels: one for any detail, or one per detail. */
-    private record Entry(JsonLocation at, Text any, Map<String, Text> details) {
+    record Entry(Place at, Text any, Map<String, Text> details) {
     }
 
     private final Map<String, Entry> byName;
 
-    private FindingLabels(Map<String, Entry> byName) {
+    FindingLabels(Map<String, Entry> byName) {
         this.byName = byName;
+    }
+
+    /** The labels by finding name, as read. */
+    Map<String, Entry> byName() {
+        return byName;
     }
 
     /**
@@ -66,14 +71,14 @@ public final class FindingLabels {
     static FindingLabels read(JsonParser yaml, String source, List<Problem> problems) throws IOException {
         Map<String, Entry> byName = new LinkedHashMap<>();
         if (yaml.currentToken() != JsonToken.START_OBJECT) {
-            problem(problems, source, yaml.currentTokenLocation(), null,
+            problem(problems, source, Place.of(yaml.currentTokenLocation()), null,
                     "expected under 'findings:' a label per finding name, or per detail of a name");
             yaml.skipChildren();
             return NONE;
         }
         while (yaml.nextToken() == JsonToken.FIELD_NAME) {
             String name = yaml.currentName();
-            JsonLocation at = yaml.currentTokenLocation();
+            Place at = Place.of(yaml.currentTokenLocation());
             JsonToken token = yaml.nextToken();
             Entry entry;
             if (token.isScalarValue()) {
@@ -82,7 +87,7 @@ public final class FindingLabels {
                 Map<String, Text> details = new LinkedHashMap<>();
                 while (yaml.nextToken() == JsonToken.FIELD_NAME) {
                     String detail = yaml.currentName();
-                    JsonLocation where = yaml.currentTokenLocation();
+                    Place where = Place.of(yaml.currentTokenLocation());
                     if (!yaml.nextToken().isScalarValue()) {
                         problem(problems, source, where, name, "the label of the detail '" + detail + "' must be a text");
                         yaml.skipChildren();
@@ -106,10 +111,10 @@ public final class FindingLabels {
     }
 
     /** A label said as it is, {@value #FACTS} aside; null (and a problem) when it is empty or has another place holder. */
-    private static Text text(JsonParser yaml, JsonLocation key, String source, String name, List<Problem> problems)
+    private static Text text(JsonParser yaml, Place key, String source, String name, List<Problem> problems)
             throws IOException {
         String words = yaml.getText().strip();
-        JsonLocation at = yaml.currentTokenLocation();
+        Place at = Place.of(yaml.currentTokenLocation());
         if (words.isEmpty()) {
             problem(problems, source, at, name, "the label is empty");
             return null;
@@ -139,7 +144,7 @@ public final class FindingLabels {
         byName.forEach((name, entry) -> {
             Set<String> derived = details.get(name);
             if (derived == null) {
-                problems.add(Problem.error(source, entry.at().getLineNr(), entry.at().getColumnNr(), null,
+                problems.add(Problem.error(source, entry.at().line(), entry.at().column(), null,
                         "no rule derives '" + name + "'" + didYouMean(name, details.keySet())));
             } else if (entry.details() != null && derived.isEmpty()) {
                 problem(problems, source, entry.at(), name, "is derived without a detail: give it one label");
@@ -151,7 +156,7 @@ public final class FindingLabels {
                     }
                 });
                 derived.stream().filter(d -> !entry.details().containsKey(d)).forEach(d -> problems.add(
-                        Problem.warning(source, entry.at().getLineNr(), entry.at().getColumnNr(), name,
+                        Problem.warning(source, entry.at().line(), entry.at().column(), name,
                                 "has no label for the detail '" + d + "': Why says that one by its facts")));
             }
         });
@@ -163,7 +168,7 @@ public final class FindingLabels {
                 .sorted().findFirst().map(d -> "; did you mean '" + d + "'?").orElse("");
     }
 
-    private static void problem(List<Problem> problems, String source, JsonLocation at, String name, String message) {
-        problems.add(Problem.error(source, at.getLineNr(), at.getColumnNr(), name, message));
+    private static void problem(List<Problem> problems, String source, Place at, String name, String message) {
+        problems.add(Problem.error(source, at.line(), at.column(), name, message));
     }
 }

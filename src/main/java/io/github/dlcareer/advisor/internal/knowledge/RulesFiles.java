@@ -20,23 +20,59 @@ import java.util.stream.Stream;
  * The files of a rules folder — a folder given, or the copy of {@code rules/} bundled in the jar — and how
  * problems name them: {@code LABEL/FILE}, the label being the folder as given or {@code <bundled rules>}.
  */
-public record RulesFiles(Path folder, String label) {
+public final class RulesFiles {
 
     /** Where the copy of {@code rules/} sits inside the jar. */
     private static final String BUNDLED = "io/github/dlcareer/advisor/bundled-rules"; // not a package name: no class can land here
     private static final String BUNDLED_LABEL = "<bundled rules>";
 
-    /** A rules folder on disk, named as given. */
-    public static RulesFiles of(Path folder) {
-        return new RulesFiles(folder, folder.toString());
+    private final String label;
+    /** The bundled rules' URL, when these are they; null for a folder given. */
+    private final URL bundled;
+    private volatile Path folder;
+
+    private RulesFiles(Path folder, String label, URL bundled) {
+        this.folder = folder;
+        this.label = label;
+        this.bundled = bundled;
     }
 
-    /** The bundled rules folder (inside the jar's file system when run from a jar). */
+    /** A rules folder on disk, named as given. */
+    public static RulesFiles of(Path folder) {
+        return new RulesFiles(folder, folder.toString(), null);
+    }
+
+    /**
+     * The bundled rules folder (inside the jar's file system when run from a jar). The folder is opened when a file of
+     * it is first read: a start on the knowledge precompiled from it reads none, and opening the jar's file system
+     * took ~0.1 s of a start.
+     */
     public static RulesFiles bundled() {
         URL url = RulesFiles.class.getClassLoader().getResource(BUNDLED + "/" + Catalogues.ADVICE);
         if (url == null) {
             throw new IllegalStateException("no bundled rules on the class path at " + BUNDLED);
         }
+        return new RulesFiles(null, BUNDLED_LABEL, url);
+    }
+
+    /** Whether these are the rules bundled in the jar. */
+    public boolean isBundled() {
+        return bundled != null;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The folder; the bundled one is opened on first use (two threads at once open the same jar: harmless). */
+    public Path folder() {
+        if (folder == null) {
+            folder = open(bundled);
+        }
+        return folder;
+    }
+
+    private static Path open(URL url) {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
@@ -46,7 +82,7 @@ public record RulesFiles(Path folder, String label) {
                     // opened by an earlier call: the same jar, so the same rules
                 }
             }
-            return new RulesFiles(Path.of(uri).getParent(), BUNDLED_LABEL);
+            return Path.of(uri).getParent();
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot open the bundled rules at " + url, e);
         }
@@ -66,11 +102,9 @@ public record RulesFiles(Path folder, String label) {
      */
     public Map<String, String> readDrl(DecisionTable.Cache tables, List<Problem> problems) {
         Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            List<Path> rules = paths.filter(p -> (p.toString().endsWith(".drl") || DecisionTable.isTable(p.toString()))
-                    && Files.isRegularFile(p)).sorted().toList();
-            for (Path path : rules) {
-                String file = folder.relativize(path).toString().replace('\\', '/');
+        try {
+            for (Path path : ruleFiles()) {
+                String file = name(path);
                 String drl = file.endsWith(".drl") ? Files.readString(path)
                         : DecisionTable.drl(this, file, Files.readAllBytes(path), tables, problems);
                 if (drl != null) {
@@ -81,5 +115,39 @@ public record RulesFiles(Path folder, String label) {
             throw new UncheckedIOException("cannot read the rules in " + label, e);
         }
         return files;
+    }
+
+    /**
+     * Every file the knowledge is read from, by relative path, with its bytes: the catalogues and field labels
+     * there are, then the rule files in sorted order. Whatever the knowledge of the folder is, they decide it.
+     */
+    public Map<String, byte[]> knowledgeFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            for (String name : List.of(Catalogues.SOURCES, Catalogues.ADVICE, Catalogues.QUESTIONS, FieldLabels.FILE)) {
+                Path path = folder().resolve(name);
+                if (Files.isRegularFile(path)) {
+                    files.put(name, Files.readAllBytes(path));
+                }
+            }
+            for (Path path : ruleFiles()) {
+                files.put(name(path), Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules in " + label, e);
+        }
+        return files;
+    }
+
+    /** The {@code .drl} files and decision tables under the folder, in sorted order. */
+    private List<Path> ruleFiles() throws IOException {
+        try (Stream<Path> paths = Files.walk(folder())) {
+            return paths.filter(p -> (p.toString().endsWith(".drl") || DecisionTable.isTable(p.toString()))
+                    && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    private String name(Path file) {
+        return folder().relativize(file).toString().replace('\\', '/');
     }
 }

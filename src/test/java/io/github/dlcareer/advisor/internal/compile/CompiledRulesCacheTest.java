@@ -2,7 +2,9 @@ package io.github.dlcareer.advisor.internal.compile;
 
 import io.github.dlcareer.advisor.format.AdviceJson;
 
+import io.github.dlcareer.advisor.internal.knowledge.Catalogues;
 import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
+import io.github.dlcareer.advisor.internal.knowledge.StoredKnowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +51,22 @@ class CompiledRulesCacheTest {
     private static long tables() throws Exception {
         try (Stream<Path> files = Files.list(RULES)) {
             return files.filter(f -> DecisionTable.isTable(f.toString())).count();
+        }
+    }
+
+    /** Removes the knowledge kept in a cache, so that the parsed rules are read. */
+    private static void forgetKnowledge(Path cache) throws Exception {
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("knowledge-")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static Path knowledgeEntry(Path cache) throws Exception {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(f -> f.getFileName().toString().matches("knowledge-[0-9a-f]{64}\\.bin")).findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -107,6 +127,7 @@ class CompiledRulesCacheTest {
     @Test
     void parsedRulesEditedByHandAreIgnoredAndParsedAgain(@TempDir Path cache) throws Exception {
         RuleBook compiled = compile(RULES, cache);
+        forgetKnowledge(cache);
         Path json;
         try (Stream<Path> files = Files.list(cache)) {
             json = files.filter(f -> f.getFileName().toString().matches("rules-.*\\.json")).findFirst().orElseThrow();
@@ -151,11 +172,48 @@ class CompiledRulesCacheTest {
                     .getFileName().toString();
         }
         Files.writeString(cache.resolve(newKey), parsedBefore); // the old rules, intact, under the new DRL's name
+        forgetKnowledge(cache);
 
         Knowledge described = new RulesCompiler(RulesFiles.of(rules), new CompiledRulesCache(cache), Precompiled.NONE).read();
 
         assertThat(described.rules().stream().filter(r -> r.name().equals("GPU: no GPU at all, buy one")))
                 .singleElement().satisfies(r -> assertThat(r.weight()).isEqualTo(0.7));
+    }
+
+    @Test
+    void theKnowledgeOfAFolderIsKeptAndReadBackUnderTheKeyOfItsFiles(@TempDir Path cache) throws Exception {
+        RulesFiles rules = RulesFiles.of(RULES);
+        Knowledge read = new RulesCompiler(rules, new CompiledRulesCache(cache), Precompiled.NONE).read();
+        Path entry = knowledgeEntry(cache);
+        String key = KnowledgeEntry.key(KnowledgeEntry.digests(rules.knowledgeFiles()));
+        assertThat(entry.getFileName().toString()).isEqualTo(KnowledgeEntry.name(key));
+        StoredKnowledge kept = KnowledgeEntry.read(Files.readAllBytes(entry), key);
+        Map<String, Catalogues.Entry> advice = new LinkedHashMap<>(kept.advice());
+        advice.computeIfPresent("buy-a-gpu", (id, e) -> new Catalogues.Entry(id, e.kind(), e.topic(), "Stored title",
+                e.advice(), e.step(), e.generic()));
+        Files.write(entry, KnowledgeEntry.bytes(key, new StoredKnowledge(kept.sources(), kept.passages(), advice,
+                kept.conflicts(), kept.questions(), kept.places(), kept.fieldLabels(), kept.findingLabels(),
+                kept.drafts(), kept.drl())));
+
+        Knowledge loaded = new RulesCompiler(rules, new CompiledRulesCache(cache), Precompiled.NONE).read();
+
+        assertThat(loaded.catalogues().advice().get("buy-a-gpu").title()).as("read from the entry").isEqualTo("Stored title");
+        assertThat(loaded.rules()).isEqualTo(read.rules());
+    }
+
+    @Test
+    void knowledgeEditedByHandIsIgnoredRemovedAndReadFromTheFolder(@TempDir Path cache) throws Exception {
+        RulesFiles rules = RulesFiles.of(RULES);
+        Knowledge read = new RulesCompiler(rules, new CompiledRulesCache(cache), Precompiled.NONE).read();
+        Path entry = knowledgeEntry(cache);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length / 2] ^= 1; // in the compressed knowledge
+        Files.write(entry, bytes);
+
+        Knowledge again = new RulesCompiler(rules, new CompiledRulesCache(cache), Precompiled.NONE).read();
+
+        assertThat(again.catalogues().advice().get("buy-a-gpu")).isEqualTo(read.catalogues().advice().get("buy-a-gpu"));
+        assertThat(Files.readAllBytes(knowledgeEntry(cache))).as("written again, intact").isNotEqualTo(bytes);
     }
 
     @Test
@@ -183,8 +241,9 @@ class CompiledRulesCacheTest {
         }
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .hasSize((int) (drlFiles() + 1 + tables()))
-                    .allSatisfy(name -> assertThat(name).matches("(rules|table)-[0-9a-f]{64}\\.(kjar|json)"));
+                    .hasSize((int) (drlFiles() + 1 + tables() + 1))
+                    .allSatisfy(name -> assertThat(name).matches("(rules|table)-[0-9a-f]{64}\\.(kjar|json)"
+                            + "|knowledge-[0-9a-f]{64}\\.bin"));
         }
         assertThat(compile(RULES, cache).fromCache()).isTrue();
     }

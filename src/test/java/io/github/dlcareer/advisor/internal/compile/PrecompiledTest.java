@@ -4,11 +4,14 @@ import io.github.dlcareer.advisor.format.AdviceJson;
 import io.github.dlcareer.advisor.internal.engine.Evaluator;
 import io.github.dlcareer.advisor.internal.engine.RuleBook;
 import io.github.dlcareer.advisor.internal.knowledge.DecisionTable;
+import io.github.dlcareer.advisor.internal.knowledge.Knowledge;
 import io.github.dlcareer.advisor.internal.knowledge.RulesFiles;
 import io.github.dlcareer.advisor.ProfileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +54,34 @@ class PrecompiledTest {
     }
 
     @Test
+    void theKnowledgeOfRulesIsPrecompiledAndEqualToTheOneReadFromItsFiles() {
+        RulesFiles rules = RulesFiles.of(RULES);
+
+        assertThat(Precompiled.IN_JAR.knowledge(KnowledgeEntry.digests(rules.knowledgeFiles())))
+                .as("the knowledge of rules/ precompiled (stale: run mvn process-classes)").isPresent();
+        Knowledge loaded = new RulesCompiler(rules, null).read();
+        Knowledge read = new RulesCompiler(rules, null, Precompiled.NONE).read();
+        assertThat(loaded).usingRecursiveComparison().isEqualTo(read);
+    }
+
+    @Test
+    void theKeyOfTheBundledKnowledgeIsThatOfTheBundledFiles() throws Exception {
+        try (InputStream key = Precompiled.class.getClassLoader()
+                .getResourceAsStream(Precompiled.RESOURCES + Precompiled.BUNDLED_KEY)) {
+            assertThat(key).as("the key of the bundled rules' knowledge precompiled").isNotNull();
+            assertThat(new String(key.readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION,
+                            KnowledgeEntry.digests(RulesFiles.bundled().knowledgeFiles())))
+                    .as("the bundled rules are rules/ as it is now (stale: run mvn process-classes)")
+                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION,
+                            KnowledgeEntry.digests(RulesFiles.of(RULES).knowledgeFiles())));
+        }
+        assertThat(Precompiled.IN_JAR.bundledKnowledge()).isPresent();
+        assertThat(Precompiled.IN_JAR.kjar(RulesFiles.of(RULES).readDrl(DecisionTable.Cache.NONE, new ArrayList<>())))
+                .as("one kjar of all the files of rules/").isPresent();
+    }
+
+    @Test
     void theBundledRulesLoadWithoutCompilingAndAdviseAsCompiledRulesDo() throws Exception {
         RuleBook precompiled = new RulesCompiler(RulesFiles.bundled(), null).compile();
         RuleBook compiled = new RulesCompiler(RulesFiles.of(RULES), null, Precompiled.NONE).compile();
@@ -86,11 +117,12 @@ class PrecompiledTest {
 
         Map<String, String> ruleFiles = RulesFiles.of(rules).readDrl(DecisionTable.Cache.NONE, new ArrayList<>());
         long tables = ruleFiles.keySet().stream().filter(DecisionTable::isTable).count();
-        assertThat(first).isEqualTo(ruleFiles.size());
+        assertThat(first).as("each file, and all of them together").isEqualTo(ruleFiles.size() + 1);
         assertThat(second).as("nothing changed, nothing compiled").isZero();
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("a kjar per rule file, the parsed rules, a"
-                    + " table's DRL per table").hasSize((int) (ruleFiles.size() + 1 + tables))
+            assertThat(files.map(f -> f.getFileName().toString())).as("a kjar per rule file and one of all, the"
+                    + " parsed rules, a table's DRL per table, the knowledge and its key")
+                    .hasSize((int) (ruleFiles.size() + 1 + 1 + tables + 2))
                     .doesNotContain("rules-gone.kjar");
         }
     }
