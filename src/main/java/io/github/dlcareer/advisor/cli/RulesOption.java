@@ -16,7 +16,8 @@ public final class RulesOption {
     Path folder;
 
     @Option(names = "--no-cache", description = "Compile the rules even when a compiled copy of them is cached"
-            + " (in $ADVISOR_CACHE, else ~/.cache/dl-career-advisor), and cache nothing.")
+            + " (in $ADVISOR_CACHE, else ~/.cache/dl-career-advisor), and cache nothing. A rule file whose text is"
+            + " precompiled in the jar still loads from there (it cannot be stale).")
     boolean noCache;
 
     /** The folder to use, or null for the bundled rules. */
