@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
             .getImplementationVersion());
 
     /** Raised whenever what is cached changes shape, so that old entries are never misread. */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     private final Path folder;
     /** The advisor's version in the keys of tables (precompiled entries stand another word for it). */
@@ -176,92 +175,71 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
     }
 
     /**
-     * The first line of an entry of parsed rules: the key of the DRL they were parsed from, and a digest of the
-     * rest of the file, the rules. Both are checked on load, before the rules are read, so that an entry edited by
-     * hand, corrupt, or copied under another key is never used: it would change the advice silently (a weight, a
-     * citation, a condition's facts). The digest is of the bytes as written, so checking it writes nothing again.
-     */
-    record ParsedHeader(String drl, String digest) {
-    }
-
-    /**
      * The parsed rules cached under a key, if readable and intact; an entry that is not (edited, corrupt, misplaced)
      * is a warning, is removed, and the DRL is parsed again.
      */
     Optional<List<RuleDraft>> readParsed(String key) {
-        Path file = parsedFile(key);
-        try {
-            return Optional.of(parsedRules(Files.readAllBytes(file), key));
-        } catch (FileNotFoundException | NoSuchFileException e) {
-            return Optional.empty();
-        } catch (UnusableEntry e) {
-            LOG.warn("ignoring the parsed rules in {}: {}; parsing the DRL again", file, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            if (!Files.exists(file)) {
-                return Optional.empty();
-            }
-            LOG.warn("cannot read the parsed rules in {} ({}); parsing the DRL again", file, e.toString());
-        }
-        discardParsed(key);
-        return Optional.empty();
+        return read(parsedFile(key), key, CompiledRulesCache::rules, "the parsed rules", "parsing the DRL again");
     }
 
-    /** The rules of an entry of parsed rules (see {@link ParsedHeader}), checked to be the intact entry of a key. */
+    /** The rules of an entry of parsed rules ({@link CacheEntry}), checked to be the intact entry of a key. */
     static List<RuleDraft> parsedRules(byte[] bytes, String key) throws IOException {
-        int newLine = 0;
-        while (newLine < bytes.length && bytes[newLine] != '\n') {
-            newLine++;
-        }
-        ParsedHeader header = Json.MAPPER.readValue(bytes, 0, newLine, ParsedHeader.class);
-        byte[] rules = Arrays.copyOfRange(bytes, Math.min(newLine + 1, bytes.length), bytes.length);
-        if (!key.equals(header.drl())) {
-            throw new UnusableEntry("it was parsed from other DRL than its name says");
-        }
-        if (!digest(rules).equals(header.digest())) {
-            throw new UnusableEntry("its rules do not match their digest (edited by hand?)");
-        }
-        List<RuleDraft> read = Json.MAPPER.readValue(rules, Json.RULES);
-        if (read == null) {
-            throw new UnusableEntry("it holds no rules");
-        }
-        return read;
+        return CacheEntry.read(bytes, key, CompiledRulesCache::rules);
     }
 
-    /** An entry of parsed rules that reads, but is not what its name says. */
-    static final class UnusableEntry extends IOException {
-        UnusableEntry(String why) {
-            super(why);
+    private static List<RuleDraft> rules(byte[] json) throws IOException {
+        List<RuleDraft> rules = Json.MAPPER.readValue(json, Json.RULES);
+        if (rules == null) {
+            throw new CacheEntry.UnusableEntry("it holds no rules");
         }
+        return rules;
     }
 
-    /** Keeps the parsed rules under a key, after a line of their DRL's key and their digest; a failure is a warning. */
+    /** Keeps the parsed rules under a key, as an entry of their DRL's key; a failure is a warning. */
     void writeParsed(String key, List<RuleDraft> rules) {
         writeParsed(parsedFile(key), key, rules);
     }
 
     void writeParsed(Path target, String key, List<RuleDraft> rules) {
         try {
-            byte[] body = Json.MAPPER.writeValueAsBytes(rules); // one line: JSON escapes a new line within a text
-            byte[] header = Json.MAPPER.writeValueAsBytes(new ParsedHeader(key, digest(body)));
-            byte[] entry = Arrays.copyOf(header, header.length + 1 + body.length);
-            entry[header.length] = '\n';
-            System.arraycopy(body, 0, entry, header.length + 1, body.length);
-            write(target, entry);
+            write(target, CacheEntry.seal(key, Json.MAPPER.writeValueAsBytes(rules)));
         } catch (IOException e) {
             LOG.warn("cannot write the parsed rules to the cache in {} ({})", folder, e.toString());
         }
     }
 
-    /** A SHA-256 of bytes: any change to any rule's field changes it. */
-    static String digest(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256(bytes));
+    /**
+     * The value of an entry of the cache, if readable and intact; an entry that is not (edited, corrupt, misplaced)
+     * is a warning, is removed, and what it held is made again ({@code instead}).
+     */
+    <T> Optional<T> read(Path file, String key, CacheEntry.Reader<T> reader, String what, String instead) {
+        try {
+            return Optional.of(CacheEntry.read(Files.readAllBytes(file), key, reader));
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            return Optional.empty();
+        } catch (CacheEntry.UnusableEntry e) {
+            LOG.warn("ignoring {} in {}: {}; {}", what, file, e.getMessage(), instead);
+        } catch (IOException | RuntimeException e) {
+            if (!Files.exists(file)) {
+                return Optional.empty(); // removed by another process meanwhile
+            }
+            LOG.warn("cannot read {} in {} ({}); {}", what, file, e.toString(), instead);
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | SecurityException e) {
+            LOG.debug("cannot remove {}: {}", file, e.toString());
+        }
+        return Optional.empty();
     }
 
-    /**
-     * The DRL a decision table became, kept with the key of the table it was read from and a digest of the DRL, both
-     * checked on load like the parsed rules' (a changed entry would change the rules silently).
-     */
-    record TableEntry(String table, String digest, String drl) {
+    /** A SHA-256 of bytes: any change to any rule's field changes it. */
+    static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /** The key of a table: its name and bytes, and the versions the DRL written from it depends on. */
@@ -270,64 +248,32 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
     }
 
     static String tableName(String key) {
-        return "table-" + key + ".json";
+        return "table-" + key + ".drl";
     }
 
-    /** The DRL of a table entry's bytes, checked to be the intact entry of a key. */
+    /** The DRL of a table's entry ({@link CacheEntry}), checked to be the intact entry of a key. */
     static String tableDrl(byte[] bytes, String key) throws IOException {
-        TableEntry entry = Json.MAPPER.readValue(bytes, TableEntry.class);
-        if (key.equals(entry.table()) && entry.drl() != null
-                && digest(entry.drl().getBytes(StandardCharsets.UTF_8)).equals(entry.digest())) {
-            return entry.drl();
-        }
-        throw new UnusableEntry("it does not match its key or digest");
+        return CacheEntry.read(bytes, key, CompiledRulesCache::text);
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     @Override
     public Optional<String> readTable(String file, byte[] content) {
         String key = tableKey(version, file, content);
-        Path entryFile = folder.resolve(tableName(key));
-        try {
-            return Optional.of(tableDrl(Files.readAllBytes(entryFile), key));
-        } catch (FileNotFoundException | NoSuchFileException e) {
-            return Optional.empty();
-        } catch (UnusableEntry e) {
-            LOG.warn("ignoring the table in {}: {}; reading the table again", entryFile, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the table in {} ({}); reading the table again", entryFile, e.toString());
-        }
-        return Optional.empty();
+        return read(folder.resolve(tableName(key)), key, CompiledRulesCache::text, "the table", "reading the table again");
     }
 
     @Override
     public void writeTable(String file, byte[] content, String drl) {
         String key = tableKey(version, file, content);
-        String digest = digest(drl.getBytes(StandardCharsets.UTF_8));
-        try {
-            write(folder.resolve(tableName(key)), Json.MAPPER.writeValueAsBytes(new TableEntry(key, digest, drl)));
-        } catch (IOException e) {
-            LOG.warn("cannot write a table to the cache in {} ({})", folder, e.toString());
-        }
+        write(folder.resolve(tableName(key)), CacheEntry.seal(key, drl.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Path parsedFile(String key) {
         return folder.resolve(parsedName(key));
-    }
-
-    private void discardParsed(String key) {
-        try {
-            Files.deleteIfExists(parsedFile(key));
-        } catch (IOException | SecurityException e) {
-            LOG.debug("cannot remove {}: {}", parsedFile(key), e.toString());
-        }
     }
 
     /** Forgets a cached kjar that could not be loaded, so the next start does not try it again. */

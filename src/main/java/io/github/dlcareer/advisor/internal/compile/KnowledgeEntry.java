@@ -6,19 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A folder's {@link StoredKnowledge} as an entry of the jar's precompiled rules or of the compiled-rules cache,
- * under a key of every file it was read from: a line with the key and a digest of the rest, both checked on
- * reading (an entry edited by hand, corrupt or misplaced would change the advice in silence), then the knowledge.
+ * under a key of every file it was read from, in the shape of every {@link CacheEntry}.
  */
 final class KnowledgeEntry {
 
@@ -50,43 +44,19 @@ final class KnowledgeEntry {
         return key(CompiledRulesCache.ADVISOR_VERSION, digests);
     }
 
-    /** The knowledge of an entry's bytes, checked to be the intact entry of {@code key}. */
+    /** The knowledge of an entry's bytes ({@link CacheEntry}), checked to be the intact entry of {@code key}. */
     static StoredKnowledge read(byte[] entry, String key) throws IOException {
-        int newLine = 0;
-        while (newLine < entry.length && entry[newLine] != '\n') {
-            newLine++;
-        }
-        byte[] body = Arrays.copyOfRange(entry, Math.min(newLine + 1, entry.length), entry.length);
-        if (!new String(entry, 0, newLine, StandardCharsets.UTF_8).equals(key + " " + CompiledRulesCache.digest(body))) {
-            throw new CompiledRulesCache.UnusableEntry("it does not match its key or digest");
-        }
-        return StoredKnowledge.read(body);
+        return CacheEntry.read(entry, key, StoredKnowledge::read);
     }
 
     static byte[] bytes(String key, StoredKnowledge knowledge) throws IOException {
-        byte[] body = knowledge.bytes();
-        byte[] header = (key + " " + CompiledRulesCache.digest(body) + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] entry = Arrays.copyOf(header, header.length + body.length);
-        System.arraycopy(body, 0, entry, header.length, body.length);
-        return entry;
+        return CacheEntry.seal(key, knowledge.bytes());
     }
 
     /** The knowledge a cache keeps under a key, if readable and intact; an entry that is not is a warning, and is removed. */
     static Optional<StoredKnowledge> read(CompiledRulesCache cache, String key) {
-        Path file = cache.folder().resolve(name(key));
-        try {
-            return Optional.of(read(Files.readAllBytes(file), key));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("ignoring the knowledge in {} ({}); reading the rules folder", file, e.toString());
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException | SecurityException e) {
-            LOG.debug("cannot remove {}: {}", file, e.toString());
-        }
-        return Optional.empty();
+        return cache.read(cache.folder().resolve(name(key)), key, StoredKnowledge::read, "the knowledge",
+                "reading the rules folder");
     }
 
     /** Keeps knowledge read without errors in a cache under its key; a failure is a warning. */

@@ -52,27 +52,25 @@ final class Precompiled {
 
     /** The kjar of DRL files compiled together (one file, or all of the bundled rules), if it was precompiled. */
     Optional<byte[]> kjar(Map<String, String> drl) {
-        if (loader == null) {
-            return Optional.empty();
-        }
-        try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.kjarName(key(drl)))) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            LOG.warn("cannot read the precompiled rules of {} ({}); compiling them", drl.keySet(), e.toString());
-            return Optional.empty();
-        }
+        return entry(CompiledRulesCache.kjarName(key(drl)), kjar -> kjar, "compiling the rules");
     }
 
     /** The parsed rules of these DRL files, if they were precompiled together and are intact. */
     Optional<List<RuleDraft>> parsed(Map<String, String> drl) {
+        String key = key(drl);
+        return entry(CompiledRulesCache.parsedName(key), bytes -> CompiledRulesCache.parsedRules(bytes, key),
+                "parsing the DRL");
+    }
+
+    /** The value of an entry of the jar, if there is one and it is intact; one that is not is a warning. */
+    private <T> Optional<T> entry(String name, CacheEntry.Reader<T> reader, String instead) {
         if (loader == null) {
             return Optional.empty();
         }
-        String key = key(drl);
-        try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.parsedName(key))) {
-            return in == null ? Optional.empty() : Optional.of(CompiledRulesCache.parsedRules(in.readAllBytes(), key));
+        try (InputStream in = loader.getResourceAsStream(RESOURCES + name)) {
+            return in == null ? Optional.empty() : Optional.of(reader.read(in.readAllBytes()));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot use the precompiled parsed rules {} ({}); parsing the DRL", CompiledRulesCache.parsedName(key), e.toString());
+            LOG.warn("cannot use the precompiled {} ({}); {}", name, e.toString(), instead);
         }
         return Optional.empty();
     }
@@ -83,16 +81,8 @@ final class Precompiled {
      * if they differ), so a start on them opens and hashes none of the jar's files.
      */
     Optional<StoredKnowledge> bundledKnowledge() {
-        if (loader == null) {
-            return Optional.empty();
-        }
-        try (InputStream in = loader.getResourceAsStream(RESOURCES + BUNDLED_KEY)) {
-            return in == null ? Optional.empty()
-                    : knowledge(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
-        } catch (IOException e) {
-            LOG.warn("cannot read {} ({}); reading the bundled rules", BUNDLED_KEY, e.toString());
-            return Optional.empty();
-        }
+        return entry(BUNDLED_KEY, key -> new String(key, StandardCharsets.US_ASCII).strip(), "reading the bundled rules")
+                .flatMap(this::knowledge);
     }
 
     /** The knowledge of a folder of files of these digests ({@link KnowledgeEntry#key}), if precompiled and intact. */
@@ -101,13 +91,7 @@ final class Precompiled {
     }
 
     private Optional<StoredKnowledge> knowledge(String key) {
-        try (InputStream in = loader.getResourceAsStream(RESOURCES + KnowledgeEntry.name(key))) {
-            return in == null ? Optional.empty() : Optional.of(KnowledgeEntry.read(in.readAllBytes(), key));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot use the precompiled knowledge {} ({}); reading the rules folder", KnowledgeEntry.name(key),
-                    e.toString());
-        }
-        return Optional.empty();
+        return entry(KnowledgeEntry.name(key), bytes -> KnowledgeEntry.read(bytes, key), "reading the rules folder");
     }
 
     /**
@@ -122,14 +106,8 @@ final class Precompiled {
             @Override
             public Optional<String> readTable(String file, byte[] content) {
                 String key = CompiledRulesCache.tableKey(VERSION, file, content);
-                try (InputStream in = loader.getResourceAsStream(RESOURCES + CompiledRulesCache.tableName(key))) {
-                    if (in != null) {
-                        return Optional.of(CompiledRulesCache.tableDrl(in.readAllBytes(), key));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("cannot use the precompiled table {} ({}); reading the table", file, e.toString());
-                }
-                return fallback.readTable(file, content);
+                return entry(CompiledRulesCache.tableName(key), bytes -> CompiledRulesCache.tableDrl(bytes, key),
+                        "reading the table").or(() -> fallback.readTable(file, content));
             }
 
             @Override

@@ -242,8 +242,8 @@ class CompiledRulesCacheTest {
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
                     .hasSize((int) (drlFiles() + 1 + tables() + 1))
-                    .allSatisfy(name -> assertThat(name).matches("(rules|table)-[0-9a-f]{64}\\.(kjar|json)"
-                            + "|knowledge-[0-9a-f]{64}\\.bin"));
+                    .allSatisfy(name -> assertThat(name).matches("rules-[0-9a-f]{64}\\.(kjar|json)"
+                            + "|table-[0-9a-f]{64}\\.drl|knowledge-[0-9a-f]{64}\\.bin"));
         }
         assertThat(compile(RULES, cache).fromCache()).isTrue();
     }
