@@ -233,6 +233,9 @@ public final class CohortJob {
                 case "--keep" -> {
                     if (++i < args.length) {
                         keep.addAll(List.of(args[i].split(",")));
+                        if (keep.isEmpty()) {
+                            return null; // "--keep ," names no column: bad usage, as for advisor batch
+                        }
                     }
                 }
                 default -> positional.add(args[i]);
