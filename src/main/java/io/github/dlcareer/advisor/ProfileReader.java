@@ -110,7 +110,19 @@ public final class ProfileReader {
      */
     public Profile read(Path file) {
         Objects.requireNonNull(file, "file");
-        String source = file.toString();
+        return read(file, file.toString());
+    }
+
+    /**
+     * Reads a profile file as {@link #read(Path)} does, naming it {@code source} in problems: the name the person
+     * gave (e.g. relative to their own directory) where the file is read by another path.
+     *
+     * @throws InvalidProfileException when the file cannot be read, is larger than the limit, is not UTF-8,
+     *                                 or the profile is not valid
+     */
+    public Profile read(Path file, String source) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(source, "source");
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = readAtMost(in, source);

@@ -34,6 +34,12 @@ import java.util.concurrent.Callable;
         description = "Give ranked, cited advice for one profile (JSON or YAML; - reads standard input).")
 final class AdviseCommand implements Callable<Integer> {
 
+    private final Caller caller;
+
+    AdviseCommand(Caller caller) {
+        this.caller = caller;
+    }
+
     enum Format { text, json, html }
 
     @Spec
@@ -85,7 +91,7 @@ final class AdviseCommand implements Callable<Integer> {
                 err.println("--- the edited rules do not compile; the previous rules go on serving:");
                 Problems.print(err, problems);
             }
-        }) : rules.advisor();
+        }) : caller.advisor(rules);
         if (!whatIf.isEmpty()) {
             WhatIf comparison = advisor.whatIf(profile, whatIf);
             if (format == Format.json) {
@@ -149,6 +155,6 @@ final class AdviseCommand implements Callable<Integer> {
 
     private Profile readProfile(PrintWriter err) {
         ProfileReader reader = ProfileReader.create().strict(strict).onWarning(w -> err.println(w));
-        return "-".equals(file) ? reader.read(System.in, "<stdin>") : reader.read(Path.of(file));
+        return "-".equals(file) ? reader.read(caller.stdin(), "<stdin>") : reader.read(caller.resolve(file), file);
     }
 }

@@ -25,6 +25,18 @@ public final class RulesOption {
         return folder != null ? folder : Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null;
     }
 
+    /**
+     * The folder to use for a caller in {@code directory} (null: this process's own), resolved against it; null
+     * for the bundled rules.
+     */
+    public Path folder(Path directory) {
+        if (directory == null) {
+            return chosen();
+        }
+        Path rules = directory.resolve("rules");
+        return folder != null ? directory.resolve(folder) : Files.isDirectory(rules) ? rules : null;
+    }
+
     /** The rules read and checked, not compiled: for listing them. */
     public RulesFolder read() {
         Path chosen = chosen();

@@ -242,8 +242,8 @@ class MainTest {
     void aRunBuildsOnlyTheCommandItNamesAndHelpBuildsThemAll() {
         assertThat(Main.commandLine("advise", "x.yaml").getSubcommands()).containsOnlyKeys("advise");
         assertThat(Main.commandLine("help", "advise").getSubcommands().keySet())
-                .containsExactly("advise", "explain", "interview", "batch", "rules", "serve", "help");
-        assertThat(Main.commandLine("advice").getSubcommands()).hasSize(7);
+                .containsExactly("advise", "explain", "interview", "batch", "rules", "serve", "daemon", "help");
+        assertThat(Main.commandLine("advice").getSubcommands()).hasSize(8);
         // each is registered under the name its own annotation gives it
         Main.commandLine().getSubcommands().forEach((name, command) ->
                 assertThat(command.getCommandSpec().userObject().getClass().getAnnotation(Command.class).name())
