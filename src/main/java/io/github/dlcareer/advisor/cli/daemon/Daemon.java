@@ -3,8 +3,6 @@ package io.github.dlcareer.advisor.cli.daemon;
 import io.github.dlcareer.advisor.InvalidRulesException;
 import io.github.dlcareer.advisor.cli.Caller;
 import jdk.net.ExtendedSocketOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import java.io.BufferedInputStream;
@@ -42,8 +40,6 @@ import java.util.function.BiFunction;
  * that a caller is turned away and runs itself).
  */
 final class Daemon {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
     static final int ANSWERING = 16;
     /** How long a caller has to send its request. */
@@ -95,7 +91,7 @@ final class Daemon {
         Thread watch = new Thread(this::watch, "advisor-daemon-watch");
         watch.setDaemon(true);
         watch.start();
-        LOG.warn("advisor daemon: pid {} listening on {}", ProcessHandle.current().pid(), where.socket());
+        log("pid " + ProcessHandle.current().pid() + " listening on " + where.socket());
     }
 
     /** Stops listening and removes the socket; requests being answered are finished. */
@@ -103,12 +99,12 @@ final class Daemon {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        LOG.warn("advisor daemon: stopping ({}) after {} answers", why, answered.get());
+        log("stopping (" + why + ") after " + answered.get() + " answers");
         try {
             server.close();
             Files.deleteIfExists(where.socket());
         } catch (IOException e) {
-            LOG.warn("advisor daemon: while stopping: {}", e.toString());
+            log("while stopping: " + e);
         }
         threads.shutdown();
     }
@@ -129,14 +125,14 @@ final class Daemon {
                     try (channel) {
                         answer(channel);
                     } catch (IOException | RuntimeException e) {
-                        LOG.debug("advisor daemon: a request failed", e);
+                        log("a request failed: " + e);
                     } finally {
                         answering.release();
                     }
                 });
             } catch (IOException e) {
                 if (!stopping.get()) {
-                    LOG.warn("advisor daemon: cannot accept: {}", e.toString());
+                    log("cannot accept: " + e);
                     stop("the socket failed");
                 }
             }
@@ -164,7 +160,7 @@ final class Daemon {
     private void answer(SocketChannel channel) throws IOException {
         UserPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
         if (!peer.equals(owner)) {
-            LOG.warn("advisor daemon: refused a request from user {}", peer.getName());
+            log("refused a request from user " + peer.getName());
             return;
         }
         DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
@@ -243,6 +239,11 @@ final class Daemon {
         return "pid " + ProcessHandle.current().pid() + ", up " + Duration.between(started, Instant.now()).toMinutes()
                 + " min, " + answered.get() + " answers; idle stop after " + idle.toMinutes() + " min\nsocket: "
                 + where.socket() + "\nlog: " + where.log() + "\nrules held: " + String.join(", ", advisors.folders());
+    }
+
+    /** A line of the daemon's log (its standard error: {@code start} sends that to the log file). */
+    private static void log(String message) {
+        System.err.println(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " advisor daemon: " + message);
     }
 
     private static void text(DataOutputStream out, String text) throws IOException {

@@ -35,11 +35,11 @@ public final class DaemonClient {
 
     /**
      * The exit code of {@code args} as a daemon of this process's jar, java and settings answered them, having
-     * printed what it printed; empty when the run should go on itself: no such daemon, not an {@code advise}, or
-     * the daemon declined or failed (then standard input is as it was: what was sent is read again first).
+     * printed what it printed; empty when the run should go on itself: no such daemon, not an {@code advise},
+     * {@code -Dadvisor.daemon=off} (the launcher's training runs), or the daemon declined or failed (then standard input is as it was: what was sent is read again first).
      */
     public static OptionalInt ask(String[] args) {
-        if (args.length == 0 || !args[0].equals("advise")) {
+        if (args.length == 0 || !args[0].equals("advise") || "off".equals(System.getProperty("advisor.daemon"))) {
             return OptionalInt.empty();
         }
         DaemonSocket where = DaemonSocket.ofThisProcess();

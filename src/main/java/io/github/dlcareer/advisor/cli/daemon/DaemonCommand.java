@@ -179,7 +179,7 @@ public final class DaemonCommand implements Runnable {
         public Integer call() throws IOException, InterruptedException {
             // a consequence looping in plain Java cannot be stopped: the daemon exits, its callers run themselves
             Advisor.onStuckEvaluation(problem -> {
-                org.slf4j.LoggerFactory.getLogger(DaemonCommand.class).error("advisor daemon: exiting: {}", problem);
+                System.err.println("advisor daemon: exiting, since the evaluation cannot be stopped otherwise: " + problem);
                 System.exit(1);
             });
             Daemon daemon = new Daemon(DaemonSocket.ofThisProcess(), parent.commandLines, Duration.ofMinutes(idle.minutes));
