@@ -9,15 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +101,7 @@ public final class DaemonCommand implements Runnable {
             for (int waited = 0; waited < 1_200 && process.isAlive(); waited++) { // up to 60 s
                 String status = status(where);
                 if (status != null) {
+                    prepare(where);
                     out.println("advisor: daemon started: " + status.lines().findFirst().orElse(""));
                     out.println("`advisor daemon stop` stops it; its log: " + where.log());
                     return 0;
@@ -109,6 +113,17 @@ public final class DaemonCommand implements Runnable {
             log.subList(Math.max(0, log.size() - 15), log.size()).forEach(err::println);
             process.destroy();
             return 1;
+        }
+
+        /**
+         * Has the daemon build the rules a run here would use (./rules, else the bundled ones), by asking it for the
+         * advice of an empty profile: the first real request then waits for nothing.
+         */
+        private static void prepare(DaemonSocket where) {
+            OutputStream discard = OutputStream.nullOutputStream();
+            byte[] profile = "{\"id\": \"warm-up\"}".getBytes(StandardCharsets.UTF_8);
+            DaemonClient.ask(where.socket(), where.identity(), Path.of("").toAbsolutePath(), new String[] {"advise", "-"},
+                    new ByteArrayInputStream(profile), discard, discard, discard);
         }
 
         /** This JVM again (its java, class path and JAVA_OPTS), running {@code daemon run}, in a session of its own. */
