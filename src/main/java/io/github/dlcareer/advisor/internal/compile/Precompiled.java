@@ -29,7 +29,10 @@ final class Precompiled {
 
     static final String RESOURCES = "io/github/dlcareer/advisor/precompiled/";
     static final String VERSION = "precompiled";
-    /** The key of the knowledge of the bundled rules, as the Precompiler read them from the jar's own copy. */
+    /**
+     * The keys of the bundled rules, as the Precompiler read them from the jar's own copy: a line with their
+     * knowledge's, a line with their all-files kjar's.
+     */
     static final String BUNDLED_KEY = "bundled-knowledge.key";
 
     private static final Logger LOG = LoggerFactory.getLogger(Precompiled.class);
@@ -81,8 +84,25 @@ final class Precompiled {
      * if they differ), so a start on them opens and hashes none of the jar's files.
      */
     Optional<StoredKnowledge> bundledKnowledge() {
-        return entry(BUNDLED_KEY, key -> new String(key, StandardCharsets.US_ASCII).strip(), "reading the bundled rules")
-                .flatMap(this::knowledge);
+        return bundledKeys().flatMap(keys -> knowledge(keys.get(0)));
+    }
+
+    /**
+     * The kjar of all the bundled rules, under the key the Precompiler wrote: found without hashing their DRL (the
+     * first SHA-256 of a JVM costs ~45 ms of security providers set up).
+     */
+    Optional<byte[]> bundledKjar() {
+        return bundledKeys().filter(keys -> keys.size() == 2)
+                .flatMap(keys -> entry(CompiledRulesCache.kjarName(keys.get(1)), kjar -> kjar, "compiling the rules"));
+    }
+
+    static byte[] bundledKeys(String knowledge, String kjar) {
+        return (knowledge + "\n" + kjar + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private Optional<List<String>> bundledKeys() {
+        return entry(BUNDLED_KEY, keys -> new String(keys, StandardCharsets.US_ASCII).strip().lines().toList(),
+                "reading the bundled rules");
     }
 
     /** The knowledge of a folder of files of these digests ({@link KnowledgeEntry#key}), if precompiled and intact. */

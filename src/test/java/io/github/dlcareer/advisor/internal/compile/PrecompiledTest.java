@@ -69,16 +69,18 @@ class PrecompiledTest {
         try (InputStream key = Precompiled.class.getClassLoader()
                 .getResourceAsStream(Precompiled.RESOURCES + Precompiled.BUNDLED_KEY)) {
             assertThat(key).as("the key of the bundled rules' knowledge precompiled").isNotNull();
-            assertThat(new String(key.readAllBytes(), StandardCharsets.US_ASCII))
-                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION,
-                            KnowledgeEntry.digests(RulesFiles.bundled().knowledgeFiles())))
+            Map<String, String> drl = RulesFiles.of(RULES).readDrl(DecisionTable.Cache.NONE, new ArrayList<>());
+            assertThat(key.readAllBytes())
+                    .isEqualTo(Precompiled.bundledKeys(KnowledgeEntry.key(Precompiled.VERSION,
+                            KnowledgeEntry.digests(RulesFiles.bundled().knowledgeFiles())), Precompiled.key(
+                            RulesFiles.bundled().readDrl(DecisionTable.Cache.NONE, new ArrayList<>()))))
                     .as("the bundled rules are rules/ as it is now (stale: run mvn process-classes)")
-                    .isEqualTo(KnowledgeEntry.key(Precompiled.VERSION,
-                            KnowledgeEntry.digests(RulesFiles.of(RULES).knowledgeFiles())));
+                    .isEqualTo(Precompiled.bundledKeys(KnowledgeEntry.key(Precompiled.VERSION,
+                            KnowledgeEntry.digests(RulesFiles.of(RULES).knowledgeFiles())), Precompiled.key(drl)));
+            assertThat(Precompiled.IN_JAR.bundledKjar()).as("the kjar of the bundled rules")
+                    .hasValueSatisfying(kjar -> assertThat(kjar).isEqualTo(Precompiled.IN_JAR.kjar(drl).orElseThrow()));
         }
         assertThat(Precompiled.IN_JAR.bundledKnowledge()).isPresent();
-        assertThat(Precompiled.IN_JAR.kjar(RulesFiles.of(RULES).readDrl(DecisionTable.Cache.NONE, new ArrayList<>())))
-                .as("one kjar of all the files of rules/").isPresent();
     }
 
     @Test
