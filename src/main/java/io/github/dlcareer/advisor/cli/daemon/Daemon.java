@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -94,7 +95,7 @@ final class Daemon {
         log("pid " + ProcessHandle.current().pid() + " listening on " + where.socket());
     }
 
-    /** Stops listening and removes the socket; requests being answered are finished. */
+    /** Stops listening and removes the socket; the answers under way go on (see {@link #awaitStop}). */
     void stop(String why) {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -109,8 +110,12 @@ final class Daemon {
         threads.shutdown();
     }
 
-    boolean stopped() {
-        return stopping.get();
+    /** Waits until it is asked to stop, then (up to 10 s) for the answers under way: a caller cut short runs itself. */
+    void awaitStop() throws InterruptedException {
+        while (!stopping.get()) {
+            Thread.sleep(200);
+        }
+        threads.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private void accept() {

@@ -205,9 +205,7 @@ public final class DaemonCommand implements Runnable {
                 return 1;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop("a signal")));
-            while (!daemon.stopped()) {
-                Thread.sleep(200);
-            }
+            daemon.awaitStop();
             return 0;
         }
     }
