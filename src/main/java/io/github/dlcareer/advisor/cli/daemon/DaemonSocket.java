@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Where the daemon for this advisor listens, and what it must share with a caller to answer for it: the same jar
  * (path, time and size), the same java, and the settings the advice depends on ({@code JAVA_OPTS}, the cache
- * folder's variables, the home folder). The socket is named after a hash of that identity, so a caller with other
+ * folder's variables, the home folder, the locale and the encodings of text and of file names). The socket is named after a hash of that identity, so a caller with other
  * settings, or after a rebuild, finds none; the daemon checks the identity whole all the same.
  *
  * @param folder   a folder only this user may enter: {@code $XDG_RUNTIME_DIR/dl-career-advisor}, else
@@ -78,7 +78,8 @@ public record DaemonSocket(Path folder, Path socket, String identity) {
             identity.append("code=").append(code).append(' ')
                     .append(Files.getLastModifiedTime(code).toMillis()).append(' ').append(Files.size(code));
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            identity.append("code=?");
+            // a jar that cannot be told from a rebuilt one: no caller shares this process's identity
+            identity.append("code=unknown, process ").append(ProcessHandle.current().pid());
         }
         identity.append("\nclasspath=");
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -87,7 +88,9 @@ public record DaemonSocket(Path folder, Path socket, String identity) {
         identity
                 .append("\njava=").append(System.getProperty("java.home")).append(' ')
                 .append(System.getProperty("java.vm.version"))
-                .append("\nhome=").append(System.getProperty("user.home"));
+                .append("\nhome=").append(System.getProperty("user.home"))
+                .append("\nlocale=").append(java.util.Locale.getDefault().toLanguageTag()).append(' ')
+                .append(System.getProperty("file.encoding")).append(' ').append(System.getProperty("sun.jnu.encoding"));
         for (String variable : new String[] {"JAVA_OPTS", "ADVISOR_CACHE", "XDG_CACHE_HOME"}) {
             identity.append('\n').append(variable).append('=').append(System.getenv(variable));
         }
