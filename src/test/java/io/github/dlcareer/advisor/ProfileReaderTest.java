@@ -263,6 +263,20 @@ class ProfileReaderTest {
 
             assertThat(e.problems()).singleElement().hasToString(missing + ": no such file");
         }
+
+        @Test
+        void namesAFileAsTheCallerWroteIt(@TempDir Path dir) throws Exception {
+            Path file = Files.writeString(dir.resolve("me.yaml"), "id: me\nskills:\n  math: 9\n");
+
+            InvalidProfileException invalid = catchThrowableOfType(InvalidProfileException.class,
+                    () -> reader.read(file, "../me.yaml"));
+            InvalidProfileException missing = catchThrowableOfType(InvalidProfileException.class,
+                    () -> reader.read(dir.resolve("gone.yaml"), "gone.yaml"));
+
+            assertThat(invalid.problems()).singleElement().asString().startsWith("../me.yaml:3:")
+                    .contains("skills.math");
+            assertThat(missing.problems()).singleElement().hasToString("gone.yaml: no such file");
+        }
     }
 
     @Nested
