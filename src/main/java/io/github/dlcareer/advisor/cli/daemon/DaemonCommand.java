@@ -92,6 +92,7 @@ public final class DaemonCommand implements Runnable {
                 out.println("advisor: a daemon is running already: " + running.lines().findFirst().orElse(""));
                 return 0;
             }
+            pruneLogs(where);
             Process process = new ProcessBuilder(daemonCommand(parent.mainClass, idle.minutes))
                     .directory(where.folder().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -113,6 +114,20 @@ public final class DaemonCommand implements Runnable {
             log.subList(Math.max(0, log.size() - 15), log.size()).forEach(err::println);
             process.destroy();
             return 1;
+        }
+
+        /** Removes the logs of daemons long gone (each jar, java and settings has its own) after a week unwritten. */
+        private static void pruneLogs(DaemonSocket where) {
+            java.time.Instant weekAgo = java.time.Instant.now().minus(Duration.ofDays(7));
+            try (java.util.stream.Stream<Path> files = Files.list(where.folder())) {
+                for (Path log : files.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
+                    if (Files.getLastModifiedTime(log).toInstant().isBefore(weekAgo)) {
+                        Files.deleteIfExists(log);
+                    }
+                }
+            } catch (IOException e) {
+                // a log left behind does no harm
+            }
         }
 
         /**

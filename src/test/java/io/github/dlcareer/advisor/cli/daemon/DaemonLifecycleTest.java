@@ -6,9 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +31,15 @@ class DaemonLifecycleTest {
     }
 
     @Test
-    void startsAnswersAndStops() {
+    void startsAnswersAndStops() throws IOException {
         InProcessCli cli = new InProcessCli();
         assertThat(cli.run("daemon", "status")).isEqualTo(3);
+        assertThat(where.folderIsPrivate(true)).isTrue();
+        Path gone = Files.writeString(where.folder().resolve("advisor-test-of-a-daemon-long-gone.log"), "old\n");
+        Files.setLastModifiedTime(gone, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
 
         assertThat(cli.run("daemon", "start")).as(cli.err()).isZero();
+        assertThat(gone).doesNotExist();
         assertThat(cli.out()).contains("advisor: daemon started: pid ").contains(where.log().toString());
         assertThat(where.listening()).isPresent();
         assertThat(cli.run("daemon", "start")).isZero();
