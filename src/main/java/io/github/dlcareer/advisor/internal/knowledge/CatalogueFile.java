@@ -216,15 +216,23 @@ final class CatalogueFile {
 
     /**
      * The entries of a list inside the entry being read (the sides of a conflict), each read by {@code reader};
-     * while it reads one, problems of this file are that entry's.
+     * while it reads one, problems of this file are that entry's. A key other than {@code keys} is a problem at
+     * the key ({@code one} names such an entry): a misspelt key would otherwise be dropped in silence.
      */
-    <T> List<T> each(JsonNode node, String key, Function<JsonNode, T> reader) {
+    <T> List<T> each(JsonNode node, String key, String one, List<String> keys, Function<JsonNode, T> reader) {
         List<T> items = new ArrayList<>();
         String outer = at;
         JsonNode list = node.path(key);
         for (int i = 0; i < list.size(); i++) {
             at = outer + "/" + key + "/" + i;
-            items.add(reader.apply(list.get(i)));
+            JsonNode item = list.get(i);
+            item.fieldNames().forEachRemaining(name -> {
+                if (!keys.contains(name)) {
+                    problem(tree.key(at + "/" + name), "'" + name + "' is not a key of " + one + "; its keys: "
+                            + String.join(", ", keys));
+                }
+            });
+            items.add(reader.apply(item));
         }
         at = outer;
         return items;

@@ -117,7 +117,7 @@ public final class Catalogues {
     }
 
     private static List<Side> sides(CatalogueFile file, JsonNode conflict, Map<String, Entry> advice) {
-        List<Side> sides = file.each(conflict, "sides", side -> {
+        List<Side> sides = file.each(conflict, "sides", "a side of a conflict", List.of("advice", "position"), side -> {
             String id = file.text(side, "advice", true);
             if (id != null && !advice.containsKey(id)) {
                 file.problem("advice", "a side names the advice id '" + id + "', which is not defined");

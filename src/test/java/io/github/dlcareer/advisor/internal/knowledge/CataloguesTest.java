@@ -116,6 +116,16 @@ class CataloguesTest {
     }
 
     @Test
+    void aKeyASideOfAConflictDoesNotHaveIsAnErrorAtTheKey() throws Exception {
+        String yaml = edit("advice.yaml", "      - advice: skip-classical-ml\n        position:",
+                "      - advice: skip-classical-ml\n        postion: misspelt\n        position:");
+
+        assertThat(problems()).singleElement().isEqualTo(dir + "/advice.yaml:" + lineOf(yaml, "postion:")
+                + ":9: conflicts[0] (classical-ml-first): 'postion' is not a key of a side of a conflict; its keys:"
+                + " advice, position");
+    }
+
+    @Test
     void aPassageOfAnUnknownSourceIsAnErrorAtItsSource() throws Exception {
         String yaml = edit("sources.yaml", "    source: park-career-faq", "    source: park-faq");
 
