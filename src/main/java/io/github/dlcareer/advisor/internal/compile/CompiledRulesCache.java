@@ -41,7 +41,7 @@ public final class CompiledRulesCache implements DecisionTable.Cache {
             .getImplementationVersion());
 
     /** Raised whenever what is cached changes shape, so that old entries are never misread. */
-    private static final int FORMAT = 8;
+    private static final int FORMAT = 9;
 
     private final Path folder;
     /** The advisor's version in the keys of tables (precompiled entries stand another word for it). */

@@ -153,6 +153,14 @@ public final class DecisionTable {
         }
     }
 
+    /**
+     * The rule attributes a table's columns may set (PRIORITY, NO-LOOP, ACTIVATION-GROUP, ...), as Drools names
+     * them: each is written, as Drools' own DRL would be, so that no column is dropped in silence.
+     */
+    private static final List<String> ATTRIBUTES = List.of("salience", "duration", "timer", "enabled", "calendars",
+            "no-loop", "lock-on-active", "auto-focus", "activation-group", "agenda-group", "ruleflow-group",
+            "date-effective", "date-expires");
+
     /** The package, imports and globals on line 1; then each rule whole, on the line of its row. */
     private static String drl(Package rules) {
         StringBuilder header = new StringBuilder("package " + rules.getName() + ";");
@@ -169,6 +177,12 @@ public final class DecisionTable {
             }
             StringBuilder line = new StringBuilder("rule " + rule.getName()); // quoted by Drools already
             rule.getMetadata().forEach(m -> line.append(" @").append(m));
+            for (String attribute : ATTRIBUTES) {
+                String value = rule.getAttribute(attribute); // as Drools writes it: quoted where it must be
+                if (value != null) {
+                    line.append(' ').append(attribute).append(' ').append(value);
+                }
+            }
             line.append(" when");
             for (Condition condition : rule.getConditions()) {
                 line.append(' ').append(condition.getSnippet());

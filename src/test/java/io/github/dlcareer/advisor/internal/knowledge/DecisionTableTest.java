@@ -114,6 +114,31 @@ class DecisionTableTest {
         }
     }
 
+    /** A column that sets a rule attribute means what it means in Drools: here, one rule of the group fires. */
+    @Test
+    void aColumnThatSetsARuleAttributeIsKept(@TempDir Path dir) throws Exception {
+        TestRules.miniRules(dir);
+        String[][] table = new String[TABLE.length][];
+        String[] added = {"", "", "", "", "ACTIVATION-GROUP", "", "", "group", "g", "g"};
+        for (int i = 0; i < TABLE.length; i++) {
+            table[i] = i < 4 ? TABLE[i] : java.util.Arrays.copyOf(TABLE[i], 8);
+            if (i >= 4) {
+                for (int c = TABLE[i].length; c < 7; c++) {
+                    table[i][c] = "";
+                }
+                table[i][7] = added[i];
+            }
+        }
+        csv(dir.resolve("t.csv"), table);
+        Profile both = ProfileReader.create().parse("id: b\nhardware: {gpu: NONE}\nskills: {math: 5}", "b.yaml");
+
+        assertThat(errors(dir)).isEmpty();
+        try (Advisor advisor = Advisor.builder().rules(dir).build()) {
+            assertThat(advisor.advise(both).recommendations()).extracting(r -> r.id()).containsAnyOf("one", "two")
+                    .hasSize(1);
+        }
+    }
+
     @Test
     void aBrokenCellIsReportedAtItsRowAndColumnInCsvAndAtItsSheetAndCellInXlsx(@TempDir Path dir) throws Exception {
         TestRules.miniRules(dir);
