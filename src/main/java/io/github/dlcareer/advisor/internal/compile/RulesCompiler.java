@@ -74,6 +74,9 @@ public final class RulesCompiler {
         throwIfErrors(problems);
         long described = System.nanoTime();
         ModelLoader loader = new ModelLoader(new CompilerMessages(files, knowledge.rules()), problems);
+        if (bundled != null && !bundled.isDone()) {
+            ModelLoader.warmUp(); // while the models load
+        }
         List<Model> whole = bundled != null ? loaded(bundled)
                 : precompiled.kjar(knowledge.drl()).map(kjar -> cachedModels(kjar, null)).orElse(null);
         // Without a cache, all files compile faster together, unless the jar holds them all precompiled.
