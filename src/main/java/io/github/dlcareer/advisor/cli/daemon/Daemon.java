@@ -43,14 +43,15 @@ import java.util.function.BiFunction;
 final class Daemon {
 
     static final int ANSWERING = 16;
-    /** How long a caller has to send its request. */
-    private static final long REQUEST_MILLIS = 10_000;
+    /** How long a caller has to send its request, unless told otherwise. */
+    static final Duration REQUEST_TIME = Duration.ofSeconds(10);
     /** Options the daemon leaves to the run itself: they watch, log or compile in that process. */
     private static final Set<String> LOCAL_OPTIONS = Set.of("--watch", "--verbose", "--no-cache");
 
     private final DaemonSocket where;
     private final BiFunction<Caller, String[], CommandLine> commandLines;
     private final Duration idle;
+    private final Duration requestTime;
     private final HeldAdvisors advisors = new HeldAdvisors();
     private final Semaphore answering = new Semaphore(ANSWERING);
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -65,10 +66,16 @@ final class Daemon {
     private ServerSocketChannel server;
     private UserPrincipal owner;
 
-    Daemon(DaemonSocket where, BiFunction<Caller, String[], CommandLine> commandLines, Duration idle) {
+    /**
+     * @param idle        how long without a request before it stops
+     * @param requestTime how long a caller has to send its request whole
+     */
+    Daemon(DaemonSocket where, BiFunction<Caller, String[], CommandLine> commandLines, Duration idle,
+           Duration requestTime) {
         this.where = where;
         this.commandLines = commandLines;
         this.idle = idle;
+        this.requestTime = requestTime;
     }
 
     /** Builds the bundled rules, then listens: returns once listening, or throws saying why it cannot. */
@@ -170,7 +177,7 @@ final class Daemon {
         }
         DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-        Request request = Request.read(in, channel, REQUEST_MILLIS);
+        Request request = Request.read(in, channel, requestTime.toMillis());
         if (request == null) {
             return;
         }

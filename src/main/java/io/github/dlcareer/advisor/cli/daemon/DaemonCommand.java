@@ -212,7 +212,8 @@ public final class DaemonCommand implements Runnable {
                 System.err.println("advisor daemon: exiting, since the evaluation cannot be stopped otherwise: " + problem);
                 System.exit(1);
             });
-            Daemon daemon = new Daemon(DaemonSocket.ofThisProcess(), parent.commandLines, Duration.ofMinutes(idle.minutes));
+            Daemon daemon = new Daemon(DaemonSocket.ofThisProcess(), parent.commandLines, Duration.ofMinutes(idle.minutes),
+                    Daemon.REQUEST_TIME);
             try {
                 daemon.start();
             } catch (IOException e) {

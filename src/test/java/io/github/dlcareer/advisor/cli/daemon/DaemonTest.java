@@ -48,7 +48,7 @@ class DaemonTest {
                 PosixFilePermissions.fromString("rwx------")));
         DaemonSocket ours = DaemonSocket.ofThisProcess();
         where = new DaemonSocket(folder, folder.resolve("test.sock"), ours.identity());
-        daemon = new Daemon(where, Main::commandLine, Duration.ofMinutes(5));
+        daemon = new Daemon(where, Main::commandLine, Duration.ofMinutes(5), Duration.ofSeconds(1));
         daemon.start();
     }
 
@@ -231,6 +231,9 @@ class DaemonTest {
 
             assertThat(run.exit()).isZero();
             assertThat(run.out()).startsWith("Advice for gpu-none");
+            long waiting = System.nanoTime();
+            assertThat(Channels.newInputStream(silent).read()).isEqualTo(-1); // dropped when its one second is up
+            assertThat(Duration.ofNanos(System.nanoTime() - waiting)).isLessThan(Duration.ofSeconds(5));
         }
     }
 
