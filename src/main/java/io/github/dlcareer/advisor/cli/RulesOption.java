@@ -22,7 +22,7 @@ public final class RulesOption {
 
     /** The folder to use, or null for the bundled rules. */
     Path chosen() {
-        return folder != null ? folder : Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null;
+        return folder(null);
     }
 
     /**
@@ -30,11 +30,9 @@ public final class RulesOption {
      * for the bundled rules.
      */
     public Path folder(Path directory) {
-        if (directory == null) {
-            return chosen();
-        }
-        Path rules = directory.resolve("rules");
-        return folder != null ? directory.resolve(folder) : Files.isDirectory(rules) ? rules : null;
+        Path rules = directory == null ? Path.of("rules") : directory.resolve("rules");
+        Path given = folder == null || directory == null ? folder : directory.resolve(folder);
+        return given != null ? given : Files.isDirectory(rules) ? rules : null;
     }
 
     /** The rules read and checked, not compiled: for listing them. */

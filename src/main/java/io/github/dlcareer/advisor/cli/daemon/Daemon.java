@@ -86,7 +86,7 @@ final class Daemon {
         owner = Files.getOwner(where.folder());
         advisors.get(null); // the first caller should not wait for it
         if (Files.exists(where.socket())) {
-            if (DaemonCommand.status(where) != null) {
+            if (DaemonClient.status(where) != null) {
                 throw new IOException("a daemon is already listening on " + where.socket());
             }
             Files.delete(where.socket()); // left by a daemon that was killed

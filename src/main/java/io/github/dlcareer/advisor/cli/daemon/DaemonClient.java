@@ -15,6 +15,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.ServiceConfigurationError;
@@ -67,9 +68,7 @@ public final class DaemonClient {
             channel.connect(UnixDomainSocketAddress.of(socket));
             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
             DataInputStream answer = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            request.writeInt(Wire.MAGIC);
-            request.writeByte(Wire.ADVISE);
-            request.writeUTF(identity);
+            Wire.begin(request, Wire.ADVISE, identity);
             request.writeUTF(directory.toString());
             request.writeUTF(encoding("sun.stdout.encoding"));
             request.writeUTF(encoding("sun.stderr.encoding"));
@@ -123,6 +122,30 @@ public final class DaemonClient {
             } catch (ClassNotFoundException notLinux) {
                 // the JDK searches, and finds its own
             }
+        }
+    }
+
+    /** The status of the daemon at {@code where}, or null when none answers. */
+    static String status(DaemonSocket where) {
+        return Files.exists(where.socket()) ? text(where, Wire.STATUS) : null;
+    }
+
+    /** Asks the daemon at {@code where} to stop; what it says, or null when none answers. */
+    static String stop(DaemonSocket where) {
+        return text(where, Wire.STOP);
+    }
+
+    /** Sends {@code kind} (STATUS or STOP) to the daemon at {@code where}; its text, or null when none answers. */
+    private static String text(DaemonSocket where, byte kind) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(where.socket()));
+            DataOutputStream request = new DataOutputStream(Channels.newOutputStream(channel));
+            Wire.begin(request, kind, where.identity());
+            request.flush();
+            DataInputStream answer = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+            return answer.readByte() == Wire.TEXT ? answer.readUTF() : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

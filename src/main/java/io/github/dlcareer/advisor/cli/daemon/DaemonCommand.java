@@ -8,18 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +80,7 @@ public final class DaemonCommand implements Runnable {
                         + " alone (mode 700)");
                 return 1;
             }
-            String running = status(where);
+            String running = DaemonClient.status(where);
             if (running != null) {
                 out.println("advisor: a daemon is running already: " + running.lines().findFirst().orElse(""));
                 return 0;
@@ -100,7 +93,7 @@ public final class DaemonCommand implements Runnable {
                     .redirectErrorStream(true)
                     .start();
             for (int waited = 0; waited < 1_200 && process.isAlive(); waited++) { // up to 60 s
-                String status = status(where);
+                String status = DaemonClient.status(where);
                 if (status != null) {
                     prepare(where);
                     out.println("advisor: daemon started: " + status.lines().findFirst().orElse(""));
@@ -167,7 +160,7 @@ public final class DaemonCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             DaemonSocket where = DaemonSocket.ofThisProcess();
-            String stopping = where.listening().isPresent() ? send(where, Wire.STOP) : null;
+            String stopping = where.listening().isPresent() ? DaemonClient.stop(where) : null;
             if (stopping == null) {
                 spec.commandLine().getOut().println("advisor: no daemon was running");
                 return 0;
@@ -188,7 +181,7 @@ public final class DaemonCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String status = status(DaemonSocket.ofThisProcess());
+            String status = DaemonClient.status(DaemonSocket.ofThisProcess());
             spec.commandLine().getOut().println(status == null
                     ? "advisor: no daemon is running (`advisor daemon start` starts one)" : "advisor daemon: " + status);
             return status == null ? 3 : 0;
@@ -223,27 +216,6 @@ public final class DaemonCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop("a signal")));
             daemon.awaitStop();
             return 0;
-        }
-    }
-
-    /** The status of the daemon at {@code where}, or null when none answers. */
-    static String status(DaemonSocket where) {
-        return Files.exists(where.socket()) ? send(where, Wire.STATUS) : null;
-    }
-
-    /** Sends {@code kind} (STATUS or STOP) to the daemon at {@code where}; its text, or null when none answers. */
-    private static String send(DaemonSocket where, byte kind) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(where.socket()));
-            DataOutputStream request = new DataOutputStream(Channels.newOutputStream(channel));
-            request.writeInt(Wire.MAGIC);
-            request.writeByte(kind);
-            request.writeUTF(where.identity());
-            request.flush();
-            DataInputStream answer = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            return answer.readByte() == Wire.TEXT ? answer.readUTF() : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.dlcareer.advisor.cli.daemon;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * What the caller and the daemon say to each other, over {@code DataOutputStream}s.
  *
@@ -34,5 +37,12 @@ final class Wire {
     static final int MAX_OUTPUT = 64 << 20;
 
     private Wire() {
+    }
+
+    /** Begins a request: the magic, its kind and the caller's identity (not flushed: more may follow). */
+    static void begin(DataOutputStream request, byte kind, String identity) throws IOException {
+        request.writeInt(MAGIC);
+        request.writeByte(kind);
+        request.writeUTF(identity);
     }
 }

@@ -239,7 +239,7 @@ class DaemonTest {
 
     @Test
     void saysItsStatus() {
-        String status = DaemonCommand.status(where);
+        String status = DaemonClient.status(where);
 
         assertThat(status).startsWith("pid " + ProcessHandle.current().pid()).contains(where.socket().toString())
                 .contains("rules held: ");
